@@ -1,9 +1,18 @@
 import { Command } from 'commander';
 
-/** Builds the command line; commands are added by the command modules. */
+/**
+ * A command module: adds one sub-command to the program. Every file in commands/ exports one
+ * `register` and is listed in COMMANDS below, in the order `--help` shows them.
+ */
+export type RegisterCommand = (program: Command) => void;
+
+const COMMANDS: RegisterCommand[] = [];
+
+/** Builds the command line with every registered command. */
 export function buildProgram(): Command {
   const program = new Command('hows');
   program.description('Offline forensic log analyzer for Kubernetes and Linux incidents.');
+  for (const register of COMMANDS) register(program);
   return program;
 }
 

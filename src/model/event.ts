@@ -41,6 +41,11 @@ export interface ParsedRecord {
   inner?: Stamp;
   /** Kernel uptime in seconds when the line carries a printk `[ 1234.567890]` prefix. */
   uptime?: number;
+  /**
+   * The event happened this many seconds after (negative: before) `stamp`: a goroutine bucket
+   * blocked N minutes is placed at dump time - N*60 s. The clock step applies it.
+   */
+  shiftSeconds?: number;
   /** Journal `_BOOT_ID` or node bootID when known (boot segment for uptime mapping). */
   bootId?: string;
   host?: string;
