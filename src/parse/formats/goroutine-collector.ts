@@ -31,8 +31,11 @@ export class GoroutineCollector {
   profileTotal: number | undefined;
   lines = 0;
 
-  /** Takes one line; false when it is not a dump line here (nothing changed then). */
-  accept(text: string, at: Provenance, parsed: DumpLine | undefined = classifyDumpLine(text)): boolean {
+  /**
+   * Takes one line; false when it is not a dump line here (nothing changed then). `raw` is the
+   * input line as read when `text` is only its message (a journal line).
+   */
+  accept(text: string, at: Provenance, parsed: DumpLine | undefined = classifyDumpLine(text), raw = text): boolean {
     const l = parsed;
     if (!l) return false;
     const cur = this.cur;
@@ -50,7 +53,7 @@ export class GoroutineCollector {
           frames: [],
           elided: false,
           header: at,
-          headerText: text,
+          headerText: raw,
           expectCreatedLocation: false,
           inAncestor: false,
         };
@@ -68,7 +71,7 @@ export class GoroutineCollector {
           frames: [],
           elided: false,
           header: at,
-          headerText: text,
+          headerText: raw,
           aggregatedCount: l.count,
           expectCreatedLocation: false,
           inAncestor: false,

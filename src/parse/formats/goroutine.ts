@@ -25,7 +25,8 @@ export const GOROUTINE_FORMAT_ID = 'goroutine-dump';
 
 const SNIFF_HEADER = /^goroutine \d+ (?:gp=0x[0-9a-f]+ )?(?:m=\S+ )?(?:mp=0x[0-9a-f]+ )?\[[^\]]*\]:\s*$/;
 
-function dumpTimeOf(ctx: FileContext): { stamp: Stamp; source: GoroutineBucket['dumpTimeSource'] } {
+/** Dump time of a raw dump file: --dump-time, else the file's mtime, else none. */
+export function dumpTimeOf(ctx: Pick<FileContext, 'options' | 'mtimeMicros'>): { stamp: Stamp; source: GoroutineBucket['dumpTimeSource'] } {
   if (ctx.options.dumpTime !== undefined) {
     const t = ctx.options.dumpTime;
     return { stamp: { kind: 'absolute', utcMicros: t, precision: 's', text: isoFromMicros(t, 's') }, source: 'flag' };
