@@ -1,4 +1,7 @@
 import type { Provenance } from '../../model/index.js';
+import { JsonFault, JSON_NUMBER, LINES, readString, type JsonSink } from './kubectl-json-tokens.js';
+
+export { LINES, lineOf, type JsonFaultReport, type JsonSink, type Unit } from './kubectl-json-tokens.js';
 
 /**
  * A streaming JSON reader fed one line at a time, for `kubectl get -o json` output.
@@ -20,33 +23,6 @@ import type { Provenance } from '../../model/index.js';
  *   resumes at the next List item at the same indentation (pretty-printed Lists), or at the
  *   next line starting with `{` or `[` in column 0 (a new document).
  */
-
-export const LINES = Symbol('hows.lines');
-
-export interface Unit {
-  value: unknown;
-  at: Provenance;
-  /** Text and byte offset of the unit's lines, from `at.line` on. */
-  texts: string[];
-  offsets: number[];
-}
-
-export interface JsonFaultReport {
-  reason: string;
-  at: Provenance;
-  column: number;
-  snippet: string;
-}
-
-export interface JsonSink {
-  /** A streamed element; `wrapper` holds the members of its document read so far. */
-  item(unit: Unit, wrapper: Record<string, unknown>): void;
-  /** A document ended (complete = false at end of input). `unit` is absent for Lists. */
-  document(value: unknown, unit: Unit | undefined, streamed: number, complete: boolean): void;
-  text(line: string, at: Provenance): void;
-  fault(f: JsonFaultReport): void;
-  skipped(from: number, to: number, resumedAt: number | undefined): void;
-}
 
 const enum Expect {
   KeyOrEnd,
@@ -87,29 +63,6 @@ interface Buffer {
   offsets: number[];
 }
 
-class Fault {
-  constructor(
-    readonly column: number,
-    readonly reason: string,
-  ) {}
-}
-
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-
-/** Line where the value at `path` starts, from the LINES marks of the built value. */
-export function lineOf(root: unknown, path: ReadonlyArray<string | number>): number | undefined {
-  let v: unknown = root;
-  let line: number | undefined;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    const lines = (v as { [LINES]?: Record<string | number, number> })[LINES];
-    line = lines?.[seg as string];
-    v = (v as Record<string | number, unknown>)[seg as string];
-    if (v === undefined) return undefined;
-  }
-  return line;
-}
-
 export class JsonLineReader {
   private readonly stack: Frame[] = [];
   private docBuf: Buffer | undefined;
@@ -135,7 +88,7 @@ export class JsonLineReader {
     try {
       this.scan(text, start);
     } catch (e) {
-      if (!(e instanceof Fault)) throw e;
+      if (!(e instanceof JsonFault)) throw e;
       this.fault(e);
     }
   }
@@ -187,7 +140,7 @@ export class JsonLineReader {
           this.sink.text(t, this.at);
           return;
         } else {
-          throw new Fault(i + 1, `Unexpected ${JSON.stringify(t[i])} after the end of a JSON document, expected a new document or the end of the line`);
+          throw new JsonFault(i + 1, `Unexpected ${JSON.stringify(t[i])} after the end of a JSON document, expected a new document or the end of the line`);
         }
         sawToken = true;
         continue;
@@ -197,7 +150,7 @@ export class JsonLineReader {
         case Expect.KeyOrEnd:
         case Expect.Key:
           if (c === 34) {
-            const [key, next] = this.string(t, i);
+            const [key, next] = readString(t, i);
             top.key = key;
             top.expect = Expect.Colon;
             i = next;
@@ -228,8 +181,8 @@ export class JsonLineReader {
     }
   }
 
-  private unexpected(t: string, i: number, expect: Expect): Fault {
-    return new Fault(i + 1, `Unexpected ${JSON.stringify(t[i])}, expected ${EXPECTED[expect]}`);
+  private unexpected(t: string, i: number, expect: Expect): JsonFault {
+    return new JsonFault(i + 1, `Unexpected ${JSON.stringify(t[i])}, expected ${EXPECTED[expect]}`);
   }
 
   private value(t: string, i: number, top: Frame): number {
@@ -238,10 +191,10 @@ export class JsonLineReader {
     let v: unknown;
     let next: number;
     if (c === 34) {
-      [v, next] = this.string(t, i);
+      [v, next] = readString(t, i);
     } else if (c === 45 || (c >= 48 && c <= 57)) {
-      NUMBER.lastIndex = i;
-      const m = NUMBER.exec(t);
+      JSON_NUMBER.lastIndex = i;
+      const m = JSON_NUMBER.exec(t);
       if (!m) throw this.unexpected(t, i, Expect.Value);
       v = Number(m[0]);
       next = i + m[0].length;
@@ -254,26 +207,6 @@ export class JsonLineReader {
     } else throw this.unexpected(t, i, top.expect);
     this.complete(top, v, this.at.line);
     return next;
-  }
-
-  private string(t: string, i: number): [string, number] {
-    let from = i + 1;
-    for (;;) {
-      const q = t.indexOf('"', from);
-      if (q < 0) throw new Fault(i + 1, 'Unexpected end of line inside a string, expected \'"\'');
-      let k = q - 1;
-      while (k > i && t.charCodeAt(k) === 92) k--;
-      if ((q - 1 - k) % 2 === 0) {
-        const body = t.slice(i + 1, q);
-        if (!body.includes('\\')) return [body, q + 1];
-        try {
-          return [JSON.parse(t.slice(i, q + 1)) as string, q + 1];
-        } catch {
-          throw new Fault(i + 1, 'Unexpected escape sequence in a string, expected a JSON escape');
-        }
-      }
-      from = q + 1;
-    }
   }
 
   private open(obj: boolean, i: number, parent: Frame | undefined): number {
@@ -348,7 +281,7 @@ export class JsonLineReader {
     top.expect = Expect.CommaOrEnd;
   }
 
-  private fault(e: Fault): void {
+  private fault(e: JsonFault): void {
     this.sink.fault({ reason: e.reason, at: { ...this.at }, column: e.column, snippet: this.text });
     const si = this.stack.findIndex((f) => f.stream);
     this.itemBuf = undefined;
