@@ -1,9 +1,9 @@
-import { isoFromMicros, snippetOf, type FileContext, type FileParser, type Format, type Provenance } from '../../model/index.js';
+import { snippetOf, type FileContext, type FileParser, type Format, type Provenance } from '../../model/index.js';
 import { JsonLineReader, type JsonSink, type Unit } from './kubectl-json-reader.js';
 import { isRecordValue, toK8sObject, type ObjectDefaults } from './kubectl-object.js';
 import { emitObjectRecords } from './kubectl-records-infra.js';
 import type { RecordEnv } from './kubectl-records.js';
-import { AT_SNAPSHOT } from './kubectl-time.js';
+import { AT_SNAPSHOT, snapshotIso } from './kubectl-time.js';
 
 /**
  * `kubectl get ... -o json` snapshots (FORMATS.md §6.1-6.2): bare objects, `List`s, typed lists
@@ -27,15 +27,15 @@ function listItemKind(listKind: unknown): string | undefined {
 class KubectlJsonParser implements FileParser, JsonSink {
   private readonly reader = new JsonLineReader(this);
   private pending: Pending[] = [];
-  private readonly snapshotTime: string | undefined;
   private objects = 0;
   private records = 0;
   private firstAt: Provenance | undefined;
   unparsed = 0;
 
+  private readonly snapshotTime: string | undefined;
+
   constructor(private readonly ctx: FileContext) {
-    const t = ctx.options.snapshotTime ?? ctx.mtimeMicros;
-    this.snapshotTime = t === undefined ? undefined : isoFromMicros(t, 's');
+    this.snapshotTime = snapshotIso(ctx);
   }
 
   line(text: string, at: Provenance): boolean {

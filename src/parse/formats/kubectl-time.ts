@@ -1,4 +1,4 @@
-import type { AbsoluteStamp, AgeStamp } from '../../model/index.js';
+import { isoFromMicros, type AbsoluteStamp, type AgeStamp, type FileContext } from '../../model/index.js';
 
 /**
  * Times in kubectl output: metav1.Time (`2026-05-28T10:21:04Z`, seconds), MicroTime
@@ -22,6 +22,12 @@ export function parseKubeTime(text: string): AbsoluteStamp | undefined {
   const micros = frac ? Number(frac.slice(0, 6).padEnd(6, '0')) : 0;
   const precision = !frac ? 's' : frac.length <= 3 ? 'ms' : 'us';
   return { kind: 'absolute', utcMicros: ms * 1000 + micros, precision, text };
+}
+
+/** The snapshot time a file's objects are stamped with: --snapshot-time, else its mtime. */
+export function snapshotIso(ctx: Pick<FileContext, 'options' | 'mtimeMicros'>): string | undefined {
+  const t = ctx.options.snapshotTime ?? ctx.mtimeMicros;
+  return t === undefined ? undefined : isoFromMicros(t, 's');
 }
 
 /** The state of an object at the moment the snapshot was taken (age 0). */
