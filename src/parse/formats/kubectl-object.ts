@@ -1,5 +1,5 @@
 import type { K8sObject, OwnerRef, Provenance } from '../../model/index.js';
-import { collectLines, notableOf, prune, shapeOf } from './kubectl-shapes.js';
+import { collectLines, notablePatterns, prune, shapeOf } from './kubectl-shapes.js';
 
 /** A built JSON object as a pruned K8sObject (kind/apiVersion may come from a typed List). */
 
@@ -41,7 +41,7 @@ export function toK8sObject(value: Record<string, unknown>, at: Provenance, defa
   const apiVersion = str(value.apiVersion) ?? defaults.apiVersion ?? '';
   const meta = isRecordValue(value.metadata) ? value.metadata : {};
   const lines: Record<string, number> = {};
-  for (const p of notableOf(kind)) collectLines(value, p, lines);
+  for (const p of notablePatterns(kind)) collectLines(value, p, lines);
   const obj: K8sObject = {
     kind,
     apiVersion,

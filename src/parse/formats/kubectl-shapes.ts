@@ -239,26 +239,44 @@ export function prune(v: unknown, shape: Shape): unknown {
 
 type Lined = { [LINES]?: Record<string | number, number> };
 
-/** Adds `path -> line` for every match of a notable pattern (`a.b[].c`). */
-export function collectLines(root: unknown, pattern: string, out: Record<string, number>): void {
-  const segs = pattern.split('.').flatMap((s) => (s.endsWith('[]') ? [s.slice(0, -2), '[]'] : [s]));
-  const walk = (v: unknown, i: number, path: string): void => {
-    if (i === segs.length || v === null || typeof v !== 'object') return;
-    const seg = segs[i]!;
-    const lines = (v as Lined)[LINES];
-    if (seg === '[]') {
-      if (!Array.isArray(v)) return;
-      v.forEach((x, k) => {
-        const p = `${path}[${k}]`;
-        if (i === segs.length - 1 && lines?.[k] !== undefined) out[p] = lines[k]!;
-        walk(x, i + 1, p);
-      });
-      return;
+/** A notable pattern split once: `a.b[].c` -> ['a', 'b', '[]', 'c']. */
+export type NotablePattern = readonly string[];
+
+const compiled = new Map<string, NotablePattern[]>();
+
+/** The notable patterns of a kind, compiled once (collectLines runs per object). */
+export function notablePatterns(kind: string): NotablePattern[] {
+  let out = compiled.get(kind);
+  if (!out) {
+    out = notableOf(kind).map((p) => p.split('.').flatMap((seg) => (seg.endsWith('[]') ? [seg.slice(0, -2), '[]'] : [seg])));
+    compiled.set(kind, out);
+  }
+  return out;
+}
+
+function walk(v: unknown, segs: NotablePattern, i: number, path: string, out: Record<string, number>): void {
+  if (i === segs.length || v === null || typeof v !== 'object') return;
+  const seg = segs[i]!;
+  const lines = (v as Lined)[LINES];
+  const last = i === segs.length - 1;
+  if (seg === '[]') {
+    if (!Array.isArray(v)) return;
+    for (let k = 0; k < v.length; k++) {
+      const p = `${path}[${k}]`;
+      if (last && lines?.[k] !== undefined) out[p] = lines[k]!;
+      else walk(v[k], segs, i + 1, p, out);
     }
-    if (!Object.hasOwn(v, seg)) return;
-    const p = path ? `${path}.${seg}` : seg;
-    if (i === segs.length - 1 && lines?.[seg] !== undefined) out[p] = lines[seg]!;
-    walk((v as Record<string, unknown>)[seg], i + 1, p);
-  };
-  walk(root, 0, '');
+    return;
+  }
+  const next = (v as Record<string, unknown>)[seg];
+  if (next === undefined || !Object.hasOwn(v, seg)) return;
+  const p = path ? `${path}.${seg}` : seg;
+  if (last) {
+    if (lines?.[seg] !== undefined) out[p] = lines[seg]!;
+  } else walk(next, segs, i + 1, p, out);
+}
+
+/** Adds `path -> line` for every match of a compiled notable pattern. */
+export function collectLines(root: unknown, pattern: NotablePattern, out: Record<string, number>): void {
+  walk(root, pattern, 0, '', out);
 }
