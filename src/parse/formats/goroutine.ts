@@ -59,7 +59,7 @@ class GoroutineFileParser implements FileParser {
       source: 'goroutine' as const,
       format: GOROUTINE_FORMAT_ID,
       message: text,
-      fields: {},
+      fields: { unparsed: 'true' },
       raw: text,
       at,
     };

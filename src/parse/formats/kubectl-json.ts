@@ -88,7 +88,7 @@ class KubectlJsonParser implements FileParser, JsonSink {
       snippet: snippetOf(line),
       help: 'kubectl writes warnings and errors (e.g. "Error from server (NotFound)") to stderr; they were captured with the JSON.',
     });
-    this.ctx.emit({ stamp: AT_SNAPSHOT, source: 'kubectl', format: KUBECTL_JSON_FORMAT_ID, program: 'kubectl', message: line.trim(), fields: {}, raw: line, at });
+    this.ctx.emit({ stamp: AT_SNAPSHOT, source: 'kubectl', format: KUBECTL_JSON_FORMAT_ID, program: 'kubectl', message: line.trim(), fields: { unparsed: 'true' }, raw: line, at });
   }
 
   fault(f: { reason: string; at: Provenance; column: number; snippet: string }): void {

@@ -112,7 +112,7 @@ class TablesParser implements FileParser {
     if (t.trim() === '') return;
     this.unparsed++;
     this.firstText ??= at;
-    this.emit({ stamp: AT_SNAPSHOT, message: t.trim(), fields: {}, raw: t, at });
+    this.emit({ stamp: AT_SNAPSHOT, message: t.trim(), fields: { unparsed: 'true' }, raw: t, at });
   }
 
   private emit(r: Omit<ParsedRecord, 'source' | 'format' | 'program'>): void {
@@ -191,8 +191,11 @@ export const kubectlTableFormat: Format = {
     docs: 'FORMATS.md#63-pasted-tables-relative-ages',
     samples: [
       'LAST SEEN   TYPE      REASON                    OBJECT                                        MESSAGE',
+      '2m13s       Warning   FailedGetResourceMetric   horizontalpodautoscaler/azure-vote-back-hpa   missing request for cpu',
       'NAMESPACE   NAME                     READY   STATUS              RESTARTS   AGE   IP       NODE    NOMINATED NODE   READINESS GATES',
+      'media       sonarr-dd4cb4f69-8kmhv   0/1     ContainerCreating   0          12m   <none>   k8s03   <none>           <none>',
       '  Type     Reason       Age                 From     Message',
+      '  Warning  FailedMount  2m (x5 over 10m)    kubelet  MountVolume.WaitForAttach failed for volume "pvc-17e6e808"',
     ],
   },
   sniff(lines) {
