@@ -1,60 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FileContext, ParsedRecord, Provenance } from '../../../src/model/index.js';
 import { withEmbeddedDumps } from '../../../src/parse/embedded-dump.js';
 import { OLD_SEMACQUIRE, processorListener, RUNTIME_ONLY, waitForAttach } from './dump-fixtures.js';
+import { fakeJournalLine } from './fake-journal.js';
 import { capture } from './helpers.js';
-
-/**
- * A stand-in for the journal/syslog parsers (they land from another branch): it emits one record
- * per line the way they do, message = text after `ident[pid]: `, stamp = the prefix as written.
- */
-const SHORT = /^([A-Z][a-z]{2}) (\d\d) (\d\d):(\d\d):(\d\d) (\S+) ([^[:\s]+)(?:\[(\d+)\])?: ?(.*)$/;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function fakeJournalLine(ctx: FileContext, text: string, at: Provenance): void {
-  if (text.startsWith('{')) {
-    const j = JSON.parse(text) as Record<string, string>;
-    const us = Number(j.__REALTIME_TIMESTAMP);
-    ctx.emit({
-      stamp: { kind: 'absolute', utcMicros: us, precision: 'us', text: j.__REALTIME_TIMESTAMP! },
-      host: j._HOSTNAME!,
-      source: 'journal',
-      format: 'journal-json',
-      program: j.SYSLOG_IDENTIFIER!,
-      pid: Number(j._PID),
-      message: j.MESSAGE!,
-      fields: {},
-      raw: text,
-      at,
-    });
-    return;
-  }
-  const m = SHORT.exec(text);
-  if (!m) throw new Error(`fake journal parser cannot read: ${text}`);
-  const rec: ParsedRecord = {
-    stamp: {
-      kind: 'wall',
-      month: MONTHS.indexOf(m[1]!) + 1,
-      day: Number(m[2]),
-      hour: Number(m[3]),
-      minute: Number(m[4]),
-      second: Number(m[5]),
-      micros: 0,
-      precision: 's',
-      text: text.slice(0, 15),
-    },
-    host: m[6]!,
-    source: 'journal',
-    format: 'journal-short',
-    program: m[7]!,
-    message: m[9]!,
-    fields: {},
-    raw: text,
-    at,
-  };
-  if (m[8]) rec.pid = Number(m[8]);
-  ctx.emit(rec);
-}
 
 /** Runs lines through the fake parser behind the decorator, as the scanner will. */
 function scan(lines: string[], file = 'k8s03/kubelite.journal') {
