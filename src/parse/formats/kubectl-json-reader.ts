@@ -1,5 +1,5 @@
 import type { Provenance } from '../../model/index.js';
-import { JsonFault, JSON_NUMBER, LINES, readString, type JsonSink } from './kubectl-json-tokens.js';
+import { Expect, EXPECTED, JsonFault, JSON_NUMBER, LINES, readString, type JsonSink, type Unit } from './kubectl-json-tokens.js';
 
 export { LINES, lineOf, type JsonFaultReport, type JsonSink, type Unit } from './kubectl-json-tokens.js';
 
@@ -24,24 +24,6 @@ export { LINES, lineOf, type JsonFaultReport, type JsonSink, type Unit } from '.
  *   next line starting with `{` or `[` in column 0 (a new document).
  */
 
-const enum Expect {
-  KeyOrEnd,
-  Key,
-  Colon,
-  Value,
-  ValueOrEnd,
-  CommaOrEnd,
-}
-
-const EXPECTED: Record<Expect, string> = {
-  [Expect.KeyOrEnd]: `'"' or '}'`,
-  [Expect.Key]: `'"'`,
-  [Expect.Colon]: `':'`,
-  [Expect.Value]: 'a value',
-  [Expect.ValueOrEnd]: `a value or ']'`,
-  [Expect.CommaOrEnd]: `',' or the end of the container`,
-};
-
 interface Frame {
   obj: boolean;
   value: Record<string, unknown> | unknown[];
@@ -57,16 +39,13 @@ interface Frame {
   count: number;
 }
 
-interface Buffer {
-  at: Provenance;
-  texts: string[];
-  offsets: number[];
-}
+/** The lines of the unit being read (a Unit without its value). */
+type LineBuf = Omit<Unit, 'value'>;
 
 export class JsonLineReader {
   private readonly stack: Frame[] = [];
-  private docBuf: Buffer | undefined;
-  private itemBuf: Buffer | undefined;
+  private docBuf: LineBuf | undefined;
+  private itemBuf: LineBuf | undefined;
   private resync: { mode: 'item' | 'doc'; from: number } | undefined;
   private text = '';
   private streamed = 0;
@@ -112,12 +91,12 @@ export class JsonLineReader {
     this.stack.length = 0;
   }
 
-  private push(b: Buffer): void {
+  private push(b: LineBuf): void {
     b.texts.push(this.text);
     b.offsets.push(this.at.offset);
   }
 
-  private newBuffer(): Buffer {
+  private newBuffer(): LineBuf {
     return { at: { ...this.at }, texts: [this.text], offsets: [this.at.offset] };
   }
 

@@ -29,6 +29,19 @@ export interface JsonSink {
   skipped(from: number, to: number, resumedAt: number | undefined): void;
 }
 
+/** What the reader expects next in the innermost container. */
+export const Expect = { KeyOrEnd: 0, Key: 1, Colon: 2, Value: 3, ValueOrEnd: 4, CommaOrEnd: 5 } as const;
+export type Expect = (typeof Expect)[keyof typeof Expect];
+
+export const EXPECTED: Record<Expect, string> = {
+  [Expect.KeyOrEnd]: `'"' or '}'`,
+  [Expect.Key]: `'"'`,
+  [Expect.Colon]: `':'`,
+  [Expect.Value]: 'a value',
+  [Expect.ValueOrEnd]: `a value or ']'`,
+  [Expect.CommaOrEnd]: `',' or the end of the container`,
+};
+
 /** A syntax error at a 1-based column of the current line. */
 export class JsonFault {
   constructor(

@@ -239,3 +239,39 @@ describe('kubectl JSON: wrappers, stray text and damage', () => {
     for (const s of kubectlJsonFormat.meta.samples) expect(kubectlJsonFormat.sniff([s])).toBeGreaterThan(0.8);
   });
 });
+
+describe('kubectl JSON: services, endpoints and other workloads', () => {
+  it('reports not-ready endpoint addresses with their pods, and service ClusterIPs', () => {
+    const svc = { apiVersion: 'v1', kind: 'Service', metadata: { creationTimestamp: '2026-01-10T00:00:01Z', name: `${'pvc-17e6e808'}-ctrl-svc`, namespace: 'openebs' }, spec: { clusterIP: '10.152.183.62', ports: [{ name: 'iscsi', port: 3260, protocol: 'TCP', targetPort: 3260 }], selector: { 'openebs.io/controller': 'jiva-controller' }, type: 'ClusterIP' } };
+    const ep = {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'pvc-17e6e808-ctrl-svc', namespace: 'openebs' },
+      subsets: [{ notReadyAddresses: [{ ip: '10.1.236.77', nodeName: 'k8s03', targetRef: { kind: 'Pod', name: 'pvc-17e6e808-ctrl-75854597dc-pr4kt', namespace: 'openebs', uid: 'u' } }], ports: [{ name: 'iscsi', port: 3260, protocol: 'TCP' }] }],
+    };
+    const cap = run(kubectlJsonFormat, asList([svc, ep]), 'svc.json');
+    expect(cap.records.map((r) => r.message)).toEqual([
+      'Service openebs/pvc-17e6e808-ctrl-svc created',
+      'Endpoints openebs/pvc-17e6e808-ctrl-svc addresses: ready 0, not ready 1 (not ready: 10.1.236.77 Pod openebs/pvc-17e6e808-ctrl-75854597dc-pr4kt)',
+    ]);
+    expect(cap.records[0]!.fields['spec.clusterIP']).toBe('10.152.183.62');
+    expect(cap.records[1]!.fields).toMatchObject({ ready: '0', not_ready: '1', not_ready_addresses: '10.1.236.77' });
+  });
+
+  it('reads Deployment, StatefulSet and DaemonSet status and conditions from an EventList-style typed list', () => {
+    const deploy = { kind: 'Deployment', apiVersion: 'apps/v1', metadata: { name: 'sonarr', namespace: 'media' }, spec: { replicas: 1, selector: { matchLabels: { app: 'sonarr' } } }, status: { conditions: [{ type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', lastTransitionTime: '2026-03-30T02:10:00Z' }], replicas: 1, unavailableReplicas: 1 } };
+    const sts = { kind: 'StatefulSet', apiVersion: 'apps/v1', metadata: { name: 'dependency-track-api-server', namespace: 'ci' }, spec: { replicas: 1, serviceName: 'x', selector: { matchLabels: { app: 'dt' } } }, status: { replicas: 1, readyReplicas: 0, currentRevision: 'r1', updateRevision: 'r2' } };
+    const ds = { kind: 'DaemonSet', apiVersion: 'apps/v1', metadata: { name: 'openebs-jiva-csi-node', namespace: 'openebs' }, spec: { selector: { matchLabels: { app: 'jiva-csi-node' } } }, status: { desiredNumberScheduled: 3, numberReady: 2, numberUnavailable: 1 } };
+    const cap = run(kubectlJsonFormat, asList([deploy, sts, ds]), 'apps.json');
+    expect(cap.records.map((r) => r.message)).toEqual([
+      'Deployment media/sonarr condition Available=False (MinimumReplicasUnavailable)',
+      'Deployment media/sonarr status: replicas 1 (spec 1), ready 0, available 0',
+      'StatefulSet ci/dependency-track-api-server status: replicas 1 (spec 1), ready 0, available 0',
+      'DaemonSet openebs/openebs-jiva-csi-node status: desired 3, ready 2, unavailable 1',
+    ]);
+    const events = JSON.stringify({ kind: 'EventList', apiVersion: 'v1', metadata: {}, items: [{ metadata: { name: 'e1', namespace: 'media' }, involvedObject: { kind: 'Pod', name: 'p', namespace: 'media' }, reason: 'Killing', message: 'Stopping container app', type: 'Normal', lastTimestamp: '2026-03-30T02:10:00Z', count: 1 }] });
+    const ev = run(kubectlJsonFormat, events, 'ev.json');
+    expect(ev.objects[0]).toMatchObject({ kind: 'Event', apiVersion: 'v1' });
+    expect(ev.records.map((r) => [r.message, r.fields.occurrence])).toEqual([['Stopping container app', 'only']]);
+  });
+});
