@@ -7,8 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { statsMarkdown, summary } from './lib/evidence.mjs';
 import * as powerOutage from './samples/power-outage.mjs';
+import * as runbook from './samples/runbook.mjs';
 
-const SAMPLES = [powerOutage];
+const SAMPLES = [powerOutage, runbook];
 const KEEP = new Set(['README.md', 'expected.json']);
 // Without a README (a scratch --out), the stats block goes to STATS.md instead.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -4,6 +4,9 @@
 import { syslogStamp, journalShort, journalPrecise, ctime, uptime, fullStamp, klogStamp } from './time.mjs';
 
 const TAB8 = '        ';
+// systemd unit of a program's messages (what `journalctl -u` selects)
+const UNITS = { iscsid: 'iscsid', multipathd: 'multipathd', 'microk8s.daemon-containerd': 'snap.microk8s.daemon-containerd', 'microk8s.daemon-k8s-dqlite': 'snap.microk8s.daemon-k8s-dqlite',
+  'microk8s.daemon-kubelite': 'snap.microk8s.daemon-kubelite', snapd: 'snapd', 'systemd-networkd': 'systemd-networkd', 'systemd-logind': 'systemd-logind', sshd: 'ssh', CRON: 'cron' };
 
 export class Host {
   /**
@@ -72,7 +75,7 @@ export class Host {
     }
   }
   // convenience writers -----------------------------------------------------------------
-  sys(t, ident, pid, msg, role = 'noise', unit) { this.emit({ t, ident, pid, msg, role, unit }); }
+  sys(t, ident, pid, msg, role = 'noise', unit = UNITS[ident]) { this.emit({ t, ident, pid, msg, role, unit }); }
   kern(t, msg, role = 'noise', up) { this.emit({ t, ident: 'kernel', msg, role, kernel: true, up }); }
   /** A kubelite stdout/stderr line (unit snap.microk8s.daemon-kubelite). */
   kraw(t, msg, role = 'noise') { this.emit({ t, ident: 'microk8s.daemon-kubelite', pid: this.pid.kubelite, msg, role, unit: 'snap.microk8s.daemon-kubelite' }); }
@@ -93,7 +96,8 @@ function ctimeOfUptime(host, rec, up) {
   return ctime(host.bootAt(rec.t).at + up, host.off);
 }
 
-const PRIO = { kernel: '6', default: '6' };
+// syslog priority: 3 (err) for failure texts, 6 (info) otherwise
+const prio = (msg) => (/error|failed|rejecting|Aborting|timed out|read-only/i.test(msg) ? '3' : '6');
 
 function journalJson(host, s, rec, up) {
   const boot = host.bootAt(rec.t);
@@ -106,15 +110,15 @@ function journalJson(host, s, rec, up) {
     _BOOT_ID: boot.id,
   };
   if (rec.kernel) {
-    Object.assign(o, { _SOURCE_MONOTONIC_TIMESTAMP: String(up), _TRANSPORT: 'kernel', PRIORITY: rec.prio ?? PRIO.kernel, SYSLOG_FACILITY: '0', SYSLOG_IDENTIFIER: 'kernel', MESSAGE: rec.msg, _MACHINE_ID: host.machineId, _HOSTNAME: host.name, _RUNTIME_SCOPE: 'system' });
+    Object.assign(o, { _SOURCE_MONOTONIC_TIMESTAMP: String(up), _TRANSPORT: 'kernel', PRIORITY: rec.prio ?? prio(rec.msg), SYSLOG_FACILITY: '0', SYSLOG_IDENTIFIER: 'kernel', MESSAGE: rec.msg, _MACHINE_ID: host.machineId, _HOSTNAME: host.name });
     if (rec.device) o._KERNEL_DEVICE = rec.device;
   } else {
     Object.assign(o, {
-      PRIORITY: rec.prio ?? PRIO.default, SYSLOG_FACILITY: '3', SYSLOG_IDENTIFIER: rec.ident, ...(rec.pid != null ? { SYSLOG_PID: String(rec.pid) } : {}),
+      PRIORITY: rec.prio ?? prio(rec.msg), SYSLOG_FACILITY: '3', SYSLOG_IDENTIFIER: rec.ident, ...(rec.pid != null ? { SYSLOG_PID: String(rec.pid) } : {}),
       _PID: String(rec.pid ?? 1), _UID: '0', _GID: '0', _COMM: rec.comm ?? rec.ident, _EXE: rec.exe ?? `/usr/sbin/${rec.ident}`, _CMDLINE: rec.cmdline ?? `/usr/sbin/${rec.ident}`,
       _CAP_EFFECTIVE: '1ffffffffff', _SELINUX_CONTEXT: 'unconfined\n', _SYSTEMD_CGROUP: `/system.slice/${rec.unit}.service`, _SYSTEMD_UNIT: `${rec.unit}.service`, _SYSTEMD_SLICE: 'system.slice',
       _SYSTEMD_INVOCATION_ID: host.invocation?.[rec.unit] ?? '0'.repeat(32), _TRANSPORT: 'syslog', SYSLOG_TIMESTAMP: `${syslogStamp(rec.t, host.off)} `, MESSAGE: rec.msg,
-      _SOURCE_REALTIME_TIMESTAMP: String(rec.t - 37), _MACHINE_ID: host.machineId, _HOSTNAME: host.name, _RUNTIME_SCOPE: 'system',
+      _SOURCE_REALTIME_TIMESTAMP: String(rec.t - 37), _MACHINE_ID: host.machineId, _HOSTNAME: host.name,
     });
   }
   if (rec.msgBytes) o.MESSAGE = [...Buffer.from(rec.msg, 'utf8')];
