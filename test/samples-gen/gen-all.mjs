@@ -11,8 +11,9 @@ import * as runbook from './samples/runbook.mjs';
 import * as seerr from './samples/seerr.mjs';
 import * as radarr from './samples/radarr.mjs';
 import * as sonarr from './samples/sonarr.mjs';
+import * as modeB from './samples/mode-b.mjs';
 
-const SAMPLES = [powerOutage, runbook, seerr, radarr, sonarr];
+const SAMPLES = [powerOutage, runbook, seerr, radarr, sonarr, modeB];
 const KEEP = new Set(['README.md', 'expected.json']);
 // Without a README (a scratch --out), the stats block goes to STATS.md instead.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
