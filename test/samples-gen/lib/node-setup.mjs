@@ -2,7 +2,9 @@
 // journal, plus the boot sequence a reboot leaves in them.
 import { Host } from './host.mjs';
 import { SEC, MIN } from './time.mjs';
-import { KUBE_VERSION } from './cluster.mjs';
+import { KUBE_VERSION, node } from './cluster.mjs';
+import { Rng } from './rng.mjs';
+import { fillNoise, fillScheduled } from './noise.mjs';
 
 /**
  * o: {name, ip, off, zone, dir, boots, machineId, rotations: [r0, r1, r2] (starts of syslog.2,
@@ -86,4 +88,27 @@ export function bootBlock(h, bootAt, { role = 'context', kubelite = true, iscsid
   ];
   starts.forEach(([sev, src, msg], i) => h.klog(k + SEC + i * 230117, sev, src, msg, role));
   return k + 20 * SEC + MIN / 2;
+}
+
+const BASE_PIDS = { containerd: 1044, dqlite: 1120, iscsid: 871, multipathd: 612, networkd: 701, logind: 809, rsyslogd: 786, snapd: 903 };
+
+/**
+ * The three nodes of a sample with a single boot each: standard sinks, `extra(name, host)` for
+ * additional sinks, then background noise and scheduled traffic. o: {seed, off, zone, boots,
+ * pids (name -> {kubelite, ...}), rotations, collectAt, kernFrom, journalFrom (name -> t|null),
+ * noiseFrom, perHour, busy}. Returns {name: host}.
+ */
+export function setupNodes(ev, cl, o, extra = () => {}) {
+  const hosts = {};
+  for (const name of ['k8s01', 'k8s02', 'k8s03']) {
+    const r = new Rng(o.seed, name, 'ids');
+    const h = standardHost(ev, { name, ip: node(name).ip, off: o.off, zone: o.zone, dir: name, machineId: r.hex(32), boots: [{ at: o.boots[name], id: r.hex(32) }],
+      rotations: o.rotations, collectAt: o.collectAt, kernFrom: o.kernFrom, journalFrom: o.journalFrom(name) });
+    h.pid = { ...BASE_PIDS, ...o.pids[name] };
+    extra(name, h);
+    fillNoise(h, cl, { seed: o.seed, from: o.noiseFrom, to: o.collectAt, perHour: o.perHour, busy: o.busy ?? [] });
+    fillScheduled(h, { seed: o.seed, from: o.rotations[0], to: o.collectAt, rotations: o.rotations });
+    hosts[name] = h;
+  }
+  return hosts;
 }

@@ -6,8 +6,7 @@ import { Evidence } from '../lib/evidence.mjs';
 import { at, SEC, MIN, isoOff } from '../lib/time.mjs';
 import { Rng } from '../lib/rng.mjs';
 import { node } from '../lib/cluster.mjs';
-import { standardHost, finishJournal } from '../lib/node-setup.mjs';
-import { fillNoise, fillScheduled } from '../lib/noise.mjs';
+import { setupNodes, finishJournal } from '../lib/node-setup.mjs';
 import { iscsiLogin, connError, pingTimeout, recovered, sessionTimeout, deviceFailure } from '../lib/iscsi.mjs';
 import { buildCluster, addState, VOLS } from './mode-b-state.mjs';
 
@@ -22,23 +21,16 @@ const PIDS = { k8s01: { kubelite: 2281, dqlite: 2204 }, k8s02: { kubelite: 2310,
 export function build() {
   const ev = new Evidence(NAME);
   const cl = buildCluster(SEED);
-  const h = {};
-  for (const name of ['k8s01', 'k8s02', 'k8s03']) {
-    const r = new Rng(SEED, name, 'ids');
-    const x = standardHost(ev, { name, ip: node(name).ip, off: 0, zone: 'UTC', dir: name, machineId: r.hex(32), boots: [{ at: BOOT[name], id: r.hex(32) }],
-      rotations: ROT, collectAt: COLLECT, kernFrom: U(2, 0, 0, 2, 301554), journalFrom: null });
-    x.pid = { ...PIDS[name], containerd: 1044, iscsid: 871, multipathd: 612, networkd: 701, logind: 809, rsyslogd: 786, snapd: 903 };
+  const h = setupNodes(ev, cl, { seed: SEED, off: 0, zone: 'UTC', boots: BOOT, pids: PIDS, rotations: ROT, collectAt: COLLECT, kernFrom: U(2, 0, 0, 2, 301554),
+    journalFrom: () => null, noiseFrom: U(2, 0, 0, 0), perHour: 60, busy: [{ from: U(5, 16, 30, 0), to: U(5, 18, 0, 0), factor: 8 }] }, (name, x) => {
     if (name !== 'k8s01') {
       x.addSink('k8s-dqlite.journal', 'journal', { from: U(5, 0, 0, 0), to: COLLECT, units: ['snap.microk8s.daemon-k8s-dqlite'] });
       x.addSink('kernel.journal', 'journal', { from: U(5, 16, 30, 0), to: U(5, 17, 30, 0), kernel: true });
     }
     if (name === 'k8s02') x.addSink('kubelite.journal', 'journal', { from: U(5, 16, 30, 0), to: U(5, 18, 0, 0), units: ['snap.microk8s.daemon-kubelite'] });
     if (name === 'k8s03') x.addSink('dmesg-T.txt', 'dmesg', { mode: 'ctime', to: COLLECT });
-    fillNoise(x, cl, { seed: SEED, from: U(2, 0, 0, 0), to: COLLECT, perHour: 60, busy: [{ from: U(5, 16, 30, 0), to: U(5, 18, 0, 0), factor: 8 }] });
-    fillScheduled(x, { seed: SEED, from: ROT[0], to: COLLECT, rotations: ROT });
-    healthyLocks(x, name);
-    h[name] = x;
-  }
+  });
+  for (const name of ['k8s01', 'k8s02', 'k8s03']) healthyLocks(h[name], name);
   logins(h);
   storm(h.k8s02, U(5, 17, 3, 22, 118402), U(5, 17, 12, 40), 'k8s02');
   storm(h.k8s03, U(5, 17, 4, 26, 551230), U(5, 17, 13, 5), 'k8s03');

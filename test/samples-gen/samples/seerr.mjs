@@ -4,9 +4,7 @@
 import { Evidence } from '../lib/evidence.mjs';
 import { at, SEC, MIN, goTime } from '../lib/time.mjs';
 import { Rng } from '../lib/rng.mjs';
-import { node } from '../lib/cluster.mjs';
-import { standardHost, finishJournal } from '../lib/node-setup.mjs';
-import { fillNoise, fillScheduled } from '../lib/noise.mjs';
+import { setupNodes, finishJournal } from '../lib/node-setup.mjs';
 import { iscsiLogin } from '../lib/iscsi.mjs';
 import { buildCluster, addState, S, OLD_UID, CID } from './seerr-state.mjs';
 
@@ -16,23 +14,16 @@ const T = (d, h, mi, s, us = 0) => at(2026, 6, d, h, mi, s, us, 10);
 const COLLECT = T(17, 21, 41, 12, 330417);
 const ROT = [T(15, 0, 0, 2, 204117), T(16, 0, 0, 2, 221870), T(17, 0, 0, 2, 198311)];
 const BOOTS = { k8s01: T(5, 22, 10, 4, 118230), k8s02: T(5, 22, 14, 40, 505112), k8s03: T(5, 22, 19, 2, 331904) };
-const PIDS = { k8s01: 1318, k8s02: 1296, k8s03: 1341 };
+const SVC = { containerd: 1012, dqlite: 1120, iscsid: 852, multipathd: 610, networkd: 699, logind: 804, rsyslogd: 780, snapd: 896 };
+const PIDS = { k8s01: { ...SVC, kubelite: 1318 }, k8s02: { ...SVC, kubelite: 1296 }, k8s03: { ...SVC, kubelite: 1341 } };
 const GLOBAL = '/var/snap/microk8s/common/var/lib/kubelet/plugins/kubernetes.io/csi/jiva.csi.openebs.io/82405009b624d9c105b769c82f275dc4d6d356c5e0df5ac9c0d04766f89db002/globalmount';
 const DEVICE = `/dev/disk/by-path/ip-${S.ip}:3260-iscsi-iqn.2016-09.com.openebs.jiva:${S.pv}-lun-0`;
 
 export function build() {
   const ev = new Evidence(NAME);
   const cl = buildCluster(SEED);
-  const h = {};
-  for (const name of ['k8s01', 'k8s02', 'k8s03']) {
-    const r = new Rng(SEED, name, 'ids');
-    const x = standardHost(ev, { name, ip: node(name).ip, off: 10, zone: 'AEST', dir: name, machineId: r.hex(32), boots: [{ at: BOOTS[name], id: r.hex(32) }],
-      rotations: ROT, collectAt: COLLECT, kernFrom: T(14, 0, 0, 2, 301554), journalFrom: name === 'k8s02' ? null : T(17, 20, 0, 0) });
-    x.pid = { kubelite: PIDS[name], containerd: 1012, dqlite: 1120, iscsid: 852, multipathd: 610, networkd: 699, logind: 804, rsyslogd: 780, snapd: 896 };
-    fillNoise(x, cl, { seed: SEED, from: T(14, 0, 0, 0), to: COLLECT, perHour: 26, busy: [{ from: T(17, 20, 0, 0), to: T(17, 21, 45, 0), factor: 7 }] });
-    fillScheduled(x, { seed: SEED, from: ROT[0], to: COLLECT, rotations: ROT });
-    h[name] = x;
-  }
+  const h = setupNodes(ev, cl, { seed: SEED, off: 10, zone: 'AEST', boots: BOOTS, pids: PIDS, rotations: ROT, collectAt: COLLECT, kernFrom: T(14, 0, 0, 2, 301554),
+    journalFrom: (name) => (name === 'k8s02' ? null : T(17, 20, 0, 0)), noiseFrom: T(14, 0, 0, 0), perHour: 26, busy: [{ from: T(17, 20, 0, 0), to: T(17, 21, 45, 0), factor: 7 }] });
   oldPod(h.k8s03, cl);
   newPod(h.k8s01, cl);
   for (const name of ['k8s01', 'k8s03']) finishJournal(h[name], 'kubelite.journal', T(5, 22, 10, 4), COLLECT - 2 * SEC);
