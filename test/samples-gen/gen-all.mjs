@@ -12,8 +12,9 @@ import * as seerr from './samples/seerr.mjs';
 import * as radarr from './samples/radarr.mjs';
 import * as sonarr from './samples/sonarr.mjs';
 import * as modeB from './samples/mode-b.mjs';
+import * as silentStall from './samples/silent-stall.mjs';
 
-const SAMPLES = [powerOutage, runbook, seerr, radarr, sonarr, modeB];
+const SAMPLES = [powerOutage, runbook, seerr, radarr, sonarr, modeB, silentStall];
 const KEEP = new Set(['README.md', 'expected.json']);
 // Without a README (a scratch --out), the stats block goes to STATS.md instead.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
