@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { statsMarkdown, summary } from './lib/evidence.mjs';
+import { resetResourceVersions } from './lib/k8s.mjs';
 import * as powerOutage from './samples/power-outage.mjs';
 import * as runbook from './samples/runbook.mjs';
 import * as seerr from './samples/seerr.mjs';
@@ -47,6 +48,7 @@ for (const s of SAMPLES) {
   if (o.only && o.only !== s.NAME) continue;
   const dir = path.join(o.out, s.NAME);
   clean(dir);
+  resetResourceVersions();
   const files = s.build().write(dir);
   const stats = statsMarkdown(files);
   const readme = path.join(dir, 'README.md');

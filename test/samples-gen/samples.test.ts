@@ -64,6 +64,17 @@ describe('sample generators', () => {
     }
   });
 
+  it('write a sample alone exactly as in a full run (no state shared between samples)', () => {
+    const name = Object.keys(summary).at(-1)!;
+    const alone = mkdtempSync(path.join(tmpdir(), 'hows-sample-'));
+    try {
+      execFileSync(process.execPath, [path.join(__dirname, 'gen-all.mjs'), '--out', alone, '--only', name], { encoding: 'utf8' });
+      for (const f of walk(path.join(out, name))) expect(text(path.join(alone, name, path.relative(path.join(out, name), f))) === text(f), f).toBe(true);
+    } finally {
+      rmSync(alone, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('keep the README statistics block in step with the files', () => {
     for (const name of Object.keys(summary)) {
       const readme = readFileSync(path.join(SAMPLES, name, 'README.md'), 'utf8');

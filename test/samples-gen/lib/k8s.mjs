@@ -14,6 +14,8 @@ export const bare = (obj) => JSON.stringify(sortDeep(obj), null, 4) + '\n';
 const cond = (type, status, t, extra = {}) => ({ lastProbeTime: null, lastTransitionTime: k8sTime(t), status, type, ...extra });
 let rv = 4100000;
 const nextRv = () => String((rv += 137));
+/** resourceVersions count up per sample: call before building one, so a sample never depends on another. */
+export function resetResourceVersions(start = 4100000) { rv = start; }
 
 /** Pod object. p.state: running | creating | crashloop | succeeded | unscheduled | failed-terminating | degraded. */
 export function pod(p, snapT) {

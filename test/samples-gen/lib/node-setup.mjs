@@ -8,13 +8,16 @@ import { fillNoise, fillScheduled } from './noise.mjs';
 
 /**
  * o: {name, ip, off, zone, dir, boots, machineId, rotations: [r0, r1, r2] (starts of syslog.2,
- * syslog.1, syslog), collectAt, kernFrom, journalFrom, gzipOldest=true, journalMode}
+ * syslog.1, syslog), collectAt, kernFrom, journalFrom, gzipOldest=true, journalMode,
+ * currentOnly (only the current syslog was copied, as from a node not involved)}
  */
 export function standardHost(ev, o) {
   const h = new Host(ev, o);
   const [r0, r1, r2] = o.rotations;
-  h.addSink('syslog.2', 'syslog', { from: r0, to: r1, gzip: o.gzipOldest !== false });
-  h.addSink('syslog.1', 'syslog', { from: r1, to: r2 });
+  if (!o.currentOnly) {
+    h.addSink('syslog.2', 'syslog', { from: r0, to: r1, gzip: o.gzipOldest !== false });
+    h.addSink('syslog.1', 'syslog', { from: r1, to: r2 });
+  }
   h.addSink('syslog', 'syslog', { from: r2, to: o.collectAt });
   if (o.kernFrom != null) h.addSink('kern.log', 'kern', { from: o.kernFrom, to: o.collectAt });
   if (o.journalFrom != null) h.addSink('kubelite.journal', 'journal', { from: o.journalFrom, to: o.collectAt, units: ['snap.microk8s.daemon-kubelite'], mode: o.journalMode ?? 'short' });
@@ -96,14 +99,14 @@ const BASE_PIDS = { containerd: 1044, dqlite: 1120, iscsid: 871, multipathd: 612
  * The three nodes of a sample with a single boot each: standard sinks, `extra(name, host)` for
  * additional sinks, then background noise and scheduled traffic. o: {seed, off, zone, boots,
  * pids (name -> {kubelite, ...}), rotations, collectAt, kernFrom, journalFrom (name -> t|null),
- * noiseFrom, perHour, busy}. Returns {name: host}.
+ * noiseFrom, perHour, busy, currentOnly: [names whose rotated syslogs were not copied]}. Returns {name: host}.
  */
 export function setupNodes(ev, cl, o, extra = () => {}) {
   const hosts = {};
   for (const name of ['k8s01', 'k8s02', 'k8s03']) {
     const r = new Rng(o.seed, name, 'ids');
     const h = standardHost(ev, { name, ip: node(name).ip, off: o.off, zone: o.zone, dir: name, machineId: r.hex(32), boots: [{ at: o.boots[name], id: r.hex(32) }],
-      rotations: o.rotations, collectAt: o.collectAt, kernFrom: o.kernFrom, journalFrom: o.journalFrom(name) });
+      rotations: o.rotations, collectAt: o.collectAt, kernFrom: o.kernFrom, journalFrom: o.journalFrom(name), currentOnly: o.currentOnly?.includes(name) });
     h.pid = { ...BASE_PIDS, ...o.pids[name] };
     extra(name, h);
     fillNoise(h, cl, { seed: o.seed, from: o.noiseFrom, to: o.collectAt, perHour: o.perHour, busy: o.busy ?? [] });

@@ -22,7 +22,7 @@ export function build() {
   const ev = new Evidence(NAME);
   const cl = buildCluster(SEED);
   const h = setupNodes(ev, cl, { seed: SEED, off: 0, zone: 'UTC', boots: BOOT, pids: PIDS, rotations: ROT, collectAt: COLLECT, kernFrom: U(2, 0, 0, 2, 301554),
-    journalFrom: () => null, noiseFrom: U(2, 0, 0, 0), perHour: 60, busy: [{ from: U(5, 16, 30, 0), to: U(5, 18, 0, 0), factor: 8 }] }, (name, x) => {
+    journalFrom: () => null, noiseFrom: U(2, 0, 0, 0), perHour: 40, currentOnly: ['k8s01'], busy: [{ from: U(5, 16, 30, 0), to: U(5, 18, 0, 0), factor: 8 }] }, (name, x) => {
     if (name !== 'k8s01') {
       x.addSink('k8s-dqlite.journal', 'journal', { from: U(5, 0, 0, 0), to: COLLECT, units: ['snap.microk8s.daemon-k8s-dqlite'] });
       x.addSink('kernel.journal', 'journal', { from: U(5, 16, 30, 0), to: U(5, 17, 30, 0), kernel: true });

@@ -23,7 +23,7 @@ export function build() {
   const ev = new Evidence(NAME);
   const cl = buildCluster(SEED);
   const h = setupNodes(ev, cl, { seed: SEED, off: 10, zone: 'AEST', boots: BOOTS, pids: PIDS, rotations: ROT, collectAt: COLLECT, kernFrom: T(14, 0, 0, 2, 301554),
-    journalFrom: (name) => (name === 'k8s02' ? null : T(17, 20, 0, 0)), noiseFrom: T(14, 0, 0, 0), perHour: 26, busy: [{ from: T(17, 20, 0, 0), to: T(17, 21, 45, 0), factor: 7 }] });
+    journalFrom: (name) => (name === 'k8s02' ? null : T(17, 20, 0, 0)), noiseFrom: T(14, 0, 0, 0), perHour: 26, currentOnly: ['k8s02'], busy: [{ from: T(17, 20, 0, 0), to: T(17, 21, 45, 0), factor: 7 }] });
   oldPod(h.k8s03, cl);
   newPod(h.k8s01, cl);
   for (const name of ['k8s01', 'k8s03']) finishJournal(h[name], 'kubelite.journal', T(5, 22, 10, 4), COLLECT - 2 * SEC);

@@ -21,7 +21,7 @@ export function build() {
   const ev = new Evidence(NAME);
   const cl = buildCluster(SEED);
   const h = setupNodes(ev, cl, { seed: SEED, off: 0, zone: 'UTC', boots: BOOT, pids: PIDS, rotations: ROT, collectAt: COLLECT, kernFrom: U(5, 0, 0, 2, 330117),
-    journalFrom: (name) => (name === 'k8s03' ? U(10, 16, 0, 0) : null), noiseFrom: U(5, 0, 0, 0), perHour: 26, busy: [{ from: U(10, 16, 0, 0), to: U(10, 19, 30, 0), factor: 2 }] }, (name, x) => {
+    journalFrom: (name) => (name === 'k8s03' ? U(10, 16, 0, 0) : null), noiseFrom: U(5, 0, 0, 0), perHour: 18, currentOnly: ['k8s02'], busy: [{ from: U(10, 16, 0, 0), to: U(10, 19, 30, 0), factor: 2 }] }, (name, x) => {
     if (name !== 'k8s02') x.addSink('k8s-dqlite.journal', 'journal', { from: U(10, 16, 0, 0), to: COLLECT, units: ['snap.microk8s.daemon-k8s-dqlite'] });
     if (name === 'k8s03') x.addSink('watch-cache.journal', 'journal', { from: U(10, 16, 0, 0), to: COLLECT, units: ['watch-cache-watchdog', 'watch-cache-remediate'] });
   });
