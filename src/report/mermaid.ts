@@ -17,7 +17,8 @@ export function mermaidId(value: string): string {
 }
 
 // Characters with meaning inside a quoted flowchart label, written as Mermaid entity codes
-// (`#quot;`, `#35;`...). `#` itself must be escaped or `#12;` in a log line would decode.
+// (`#quot;`, `#35;`...). `#` itself must be escaped or `#12;` in a log line would decode; `|`
+// (edge label delimiter) and `%` (`%%` comments) are encoded too, though quotes protect them.
 const ENTITY: Record<string, string> = {
   '"': '#quot;',
   '#': '#35;',
@@ -25,13 +26,15 @@ const ENTITY: Record<string, string> = {
   '>': '#gt;',
   '&': '#amp;',
   '`': '#96;',
+  '|': '#124;',
+  '%': '#37;',
 };
 
 /** A quoted flowchart label (`"..."`), one line, at most `max` characters of text. */
 export function mermaidLabel(value: string, max = 120): string {
   let text = visible(oneLine(value)).replace(/\t/g, ' ').trim();
   if (text.length > max) text = `${text.slice(0, max - 1)}…`;
-  return `"${text.replace(/["#<>&`]/g, (c) => ENTITY[c]!)}"`;
+  return `"${text.replace(/["#<>&`|%]/g, (c) => ENTITY[c]!)}"`;
 }
 
 // Words the gantt lexer takes as statements when a task or section text starts with them.

@@ -141,23 +141,10 @@ export interface StepView {
   link: LinkView | null;
 }
 
-export interface FlowNodeView {
-  id: string;
-  label: string;
-  shape: 'box' | 'stadium';
-  cls: string | null;
-}
-
-export interface FlowEdgeView {
-  from: string;
-  to: string;
-  label: string | null;
-  dashed: boolean;
-}
-
+/** A chain as a Mermaid flowchart: ids and labels raw (the partial escapes them). */
 export interface FlowView {
-  nodes: FlowNodeView[];
-  edges: FlowEdgeView[];
+  nodes: Array<{ id: string; label: string; shape: 'box' | 'stadium'; cls: string | null }>;
+  edges: Array<{ from: string; to: string; label: string | null; dashed: boolean }>;
 }
 
 export interface ChainView {
@@ -256,6 +243,7 @@ export interface WarningView {
   count: number;
 }
 
+/** `start`/`end`: display-zone wall times `YYYY-MM-DD HH:mm:ss`. */
 export interface GanttTaskView {
   id: string;
   label: string;
