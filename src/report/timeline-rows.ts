@@ -135,7 +135,8 @@ export function timelineRows(input: TimelineInput): { rows: TimelineRowView[]; u
         const window = union.size === 0 ? REPEAT_GAP_MS : BURST_GAP_MS;
         if (union.size <= maxVarying(toks.length) && ms - run.lastMs <= window) {
           run.varying = union;
-          run.members.push(toks);
+          // A line identical to the first shares its tokens: long repeats cost no memory per line.
+          run.members.push(d.length === 0 ? run.toks : toks);
           run.lastMs = ms;
           run.last = e;
           continue;
