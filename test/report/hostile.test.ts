@@ -1,11 +1,12 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { visible } from '../../src/report/escape.js';
 import { buildReportModel, renderMarkdown } from '../../src/report/index.js';
 import { EVIL, hostile, HOSTILE_ROOT } from '../fixtures/report/hostile.js';
 import { expectGolden } from './golden.js';
-import { toHtml } from './markdown.js';
-import { fences } from './md-structure.js';
+import { bodyCells, htmlText, tagNames, toHtml } from './markdown.js';
+import { fences, gfmCells, tables } from './md-structure.js';
 import { expectWellFormed } from './well-formed.js';
 
 const model = () => buildReportModel({ ...hostile(), displayTz: 'UTC', all: true, sampleRoot: HOSTILE_ROOT });
@@ -40,5 +41,27 @@ describe('hostile log text', () => {
 
   it('matches its golden file', async () => {
     await expectGolden(renderMarkdown(model(), 'pir'), path.resolve(__dirname, '../fixtures/report/golden/hostile.pir.md'));
+  });
+});
+
+describe('a timeline row built from arbitrary strings (fast-check, micromark)', () => {
+  const base = model();
+  it('stays one valid row of five cells with no HTML, showing the strings', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string({ unit: 'grapheme' }), fc.string(), fc.string(), (host, source, what, ref) => {
+        const m = structuredClone(base);
+        m.timeline.rows = [{ ...m.timeline.rows[0]!, kind: 'event', host, source, what, refs: [ref], tags: [], context: false, until: null }];
+        const md = renderMarkdown(m, 'timeline');
+        const table = tables(md)[0]!;
+        expect(table).toHaveLength(3);
+        for (const row of table) expect(gfmCells(row)).toBe(5);
+        const html = toHtml(table.join('\n'));
+        for (const t of tagNames(html)) expect(['table', 'thead', 'tbody', 'tr', 'th', 'td', 'code']).toContain(t);
+        const cells = bodyCells(html).map(htmlText);
+        const one = (v: string): string => visible(v.replace(/\r\n|\r|\n/g, ' ⏎ ')).replace(/^[ \t]+|[ \t]+$/g, '');
+        expect(cells.slice(1, 4)).toEqual([one(host), one(source), one(what)]);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
