@@ -93,7 +93,7 @@ export abstract class BufferedParser implements FileParser {
   }
 
   /** A line that fits neither the format nor a continuation: kept as text, counted, reported. */
-  protected unparsedLine(text: string, at: Provenance): void {
+  protected unparsedLine(text: string, at: Provenance, help?: string): void {
     this.flush();
     this.unparsedCount++;
     this.ctx.emit(textRecord(text, at, 'text', this.formatId, { unparsed: 'true' }, this.ctx.host));
@@ -103,7 +103,9 @@ export abstract class BufferedParser implements FileParser {
       reason: `Unexpected line shape, expected ${this.expected}`,
       place: provenance(at),
       snippet: snippetOf(text),
-      help: `The line is kept as text. Force another parser with --as <format> if the file was sniffed wrongly (read as ${this.formatId}).`,
+      help:
+        help ??
+        `The line is kept as text. Force another parser with --as <format> if the file was sniffed wrongly (read as ${this.formatId}).`,
     });
   }
 }

@@ -1,4 +1,5 @@
-import type { ParsedRecord } from '../../model/index.js';
+import type { ParsedRecord, Provenance, SourceKind, Stamp } from '../../model/index.js';
+import { provenance } from './base.js';
 import { COLON, isDigitCode, LBRACKET, RBRACKET, SPACE } from '../text/chars.js';
 import { parseUptimeBracket } from '../text/stamps.js';
 import { mayBeKlogHeader } from './klog/header.js';
@@ -71,6 +72,35 @@ function finishTag(text: string, host: string | undefined, tag: [string, number 
   if (host !== undefined) out.host = host;
   if (tag[1] !== undefined) out.pid = tag[1];
   return out;
+}
+
+/**
+ * A record for an envelope line whose stamp ends before `bodyStart`: host and tag read, the
+ * message taken as printed (after `decode`, for syslog's control-character escapes).
+ */
+export function envelopeRecord(
+  text: string,
+  at: Provenance,
+  stamp: Stamp,
+  bodyStart: number,
+  source: SourceKind,
+  format: string,
+  fallbackHost: string | undefined,
+  decode?: (message: string) => string,
+): ParsedRecord {
+  const ht = parseHostTag(text, bodyStart);
+  const message = text.slice(ht.msgStart);
+  const rec: ParsedRecord = {
+    stamp,
+    source,
+    format,
+    message: decode ? decode(message) : message,
+    fields: {},
+    raw: text,
+    at: provenance(at),
+  };
+  applyHostTag(rec, ht, fallbackHost);
+  return rec;
 }
 
 /** Copies host/program/pid onto a record, host falling back to the file's host. */

@@ -1,5 +1,4 @@
 import type { Format, FormatMeta } from '../../../model/index.js';
-import { SPACE } from '../../text/chars.js';
 import { parseBsdStamp, parseIso } from '../../text/stamps.js';
 import { EnvelopeParser, type LineLayout } from '../envelope-parser.js';
 import { journalTextEvidence, journalNeutral, share } from '../sniff-util.js';
@@ -31,9 +30,15 @@ function syslogFormat(meta: FormatMeta, layouts: LineLayout[], sniff: (lines: re
   };
 }
 
+const SNIFF_AT = { file: '', line: 1, offset: 0 };
+
+/** A sniffing verdict: the layout reads the line and finds a tag (real syslog lines have one). */
+function tagged(layout: LineLayout, line: string): boolean {
+  return layout(line, SNIFF_AT, undefined)?.program !== undefined;
+}
+
 function rfc3164Line(line: string): boolean {
-  const p = parseBsdStamp(line, 0);
-  return p !== null && p.stamp.precision === 's' && line.charCodeAt(p.end) === SPACE;
+  return tagged(rfc3164, line);
 }
 
 export const syslogRfc3164: Format = syslogFormat(
@@ -59,7 +64,7 @@ export const syslogRfc3164: Format = syslogFormat(
 
 function rfc3339Line(line: string): { ok: boolean; fraction: boolean; colonOffset: boolean } {
   const p = parseIso(line, 0);
-  const ok = p !== null && !Number.isNaN(p.offsetMinutes) && line.charCodeAt(p.end) === SPACE;
+  const ok = p !== null && tagged(rfc3339, line);
   return { ok, fraction: ok && p!.fractionDigits > 0, colonOffset: ok && (line[p!.end - 1] === 'Z' || line[p!.end - 3] === ':') };
 }
 

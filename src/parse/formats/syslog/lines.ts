@@ -2,7 +2,7 @@ import type { ParsedRecord, Provenance, Stamp } from '../../../model/index.js';
 import { SPACE } from '../../text/chars.js';
 import { isoAbsolute, isoWall, parseBsdStamp, parseIso } from '../../text/stamps.js';
 import { provenance } from '../base.js';
-import { applyHostTag, parseHostTag } from '../envelope.js';
+import { envelopeRecord } from '../envelope.js';
 import { FACILITY_NAMES, severityOf } from '../severity.js';
 import { decodeControlEscapes, repeatedMessage } from './escapes.js';
 
@@ -13,7 +13,7 @@ import { decodeControlEscapes, repeatedMessage } from './escapes.js';
  */
 export type SyslogLine = (text: string, at: Provenance, fallbackHost: string | undefined) => ParsedRecord | null;
 
-function envelopeRecord(
+function syslogRecord(
   text: string,
   at: Provenance,
   stamp: Stamp,
@@ -21,17 +21,7 @@ function envelopeRecord(
   format: string,
   fallbackHost: string | undefined,
 ): ParsedRecord {
-  const ht = parseHostTag(text, bodyStart);
-  const rec: ParsedRecord = {
-    stamp,
-    source: 'syslog',
-    format,
-    message: decodeControlEscapes(text.slice(ht.msgStart)),
-    fields: {},
-    raw: text,
-    at: provenance(at),
-  };
-  applyHostTag(rec, ht, fallbackHost);
+  const rec = envelopeRecord(text, at, stamp, bodyStart, 'syslog', format, fallbackHost, decodeControlEscapes);
   const repeated = repeatedMessage(rec.message);
   if (repeated) {
     rec.fields.repeated = String(repeated[0]);
@@ -44,14 +34,14 @@ function envelopeRecord(
 export const rfc3164: SyslogLine = (text, at, fallbackHost) => {
   const p = parseBsdStamp(text, 0);
   if (!p || p.stamp.precision !== 's' || text.charCodeAt(p.end) !== SPACE) return null;
-  return envelopeRecord(text, at, p.stamp, p.end + 1, 'syslog-rfc3164', fallbackHost);
+  return syslogRecord(text, at, p.stamp, p.end + 1, 'syslog-rfc3164', fallbackHost);
 };
 
 /** RSYSLOG_FileFormat: `YYYY-MM-DDThh:mm:ss.ffffff±hh:mm HOST TAG MSG`. */
 export const rfc3339: SyslogLine = (text, at, fallbackHost) => {
   const p = parseIso(text, 0);
   if (!p || Number.isNaN(p.offsetMinutes) || text.charCodeAt(p.end) !== SPACE) return null;
-  return envelopeRecord(text, at, isoAbsolute(text, 0, p), p.end + 1, 'syslog-rfc3339', fallbackHost);
+  return syslogRecord(text, at, isoAbsolute(text, 0, p), p.end + 1, 'syslog-rfc3339', fallbackHost);
 };
 
 /** Next space-separated header field of an RFC 5424 line: [value or undefined for '-', end]. */
