@@ -21,3 +21,6 @@ export { parseKlogHeader, mayBeKlogHeader, KLOG_SEVERITY, type KlogHeader } from
 export { parseKlogBody, readPairs } from './formats/klog/pairs.js';
 export { readGoLog, readKlog, readKlogJson, readLogrus, type GoLogLine } from './formats/klog/structured.js';
 export { finishEnvelope, parseHostTag, type HostTag } from './formats/envelope.js';
+export { buildEvents, type BuildEventsOptions, type BuiltEvents } from './events.js';
+export { isValidTimeZone, zoneOf, FixedZone, IanaZone, type Zone, type Fold } from './clock/zone.js';
+export { abbrevOffset } from './clock/abbrev.js';

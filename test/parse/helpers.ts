@@ -1,4 +1,5 @@
-import type { Diagnostic, FileContext, Format, ParsedRecord } from '../../src/model/index.js';
+import type { Diagnostic, Event, FileContext, FileScan, Format, InputInfo, ParsedRecord } from '../../src/model/index.js';
+import { isoFromMicros } from '../../src/model/index.js';
 
 export interface Run {
   records: ParsedRecord[];
@@ -37,4 +38,33 @@ export function one(format: Format, line: string, ctxExtra: Partial<FileContext>
   const r = run(format, [line], ctxExtra);
   if (r.records.length !== 1) throw new Error(`expected one record, got ${r.records.length}`);
   return r.records[0]!;
+}
+
+/** A FileScan holding every record the format reads from `lines` (as the scanner would with --all). */
+export function scanOf(
+  path: string,
+  format: Format,
+  lines: readonly string[],
+  extra: { host?: string; mtimeMicros?: number; samples?: FileScan['samples'] } = {},
+): FileScan {
+  const r = run(format, lines, { file: path, ...(extra.host !== undefined ? { host: extra.host } : {}) });
+  const input: InputInfo = {
+    path,
+    format: format.meta.id,
+    gzip: false,
+    bytes: 0,
+    uncompressedBytes: 0,
+    lines: lines.length,
+    unparsedLines: r.unparsed,
+    sha256: '',
+  };
+  if (extra.host !== undefined) input.host = extra.host;
+  const scan: FileScan = { input, records: r.records, samples: extra.samples ?? [], objects: [], buckets: [], diagnostics: r.diags };
+  if (extra.mtimeMicros !== undefined) scan.mtimeMicros = extra.mtimeMicros;
+  return scan;
+}
+
+/** ISO time of an event (or null). */
+export function iso(e: Event): string | null {
+  return e.time.utcMicros === null ? null : isoFromMicros(e.time.utcMicros, e.time.precision === 'us' ? 'us' : 'ms');
 }

@@ -1,0 +1,155 @@
+import type { Precision } from '../../model/index.js';
+import { isoFromMicros } from '../../model/index.js';
+
+/**
+ * Kernel uptime -> wall clock (FORMATS.md 2.3). Lines are split into boot segments per file and
+ * host (a new `_BOOT_ID` / `-- Boot` id, or the uptime going down, is a reboot); segments of one
+ * boot id are one group. A group's boot epoch comes from its lines that carry both clocks; a
+ * group without such lines borrows the epoch of another group holding the same kernel line (same
+ * uptime to the microsecond, same text), or `--boot-time` for the last boot of a file, or stays
+ * relative.
+ *
+ * The estimate, and why a line never leaves its own syslog second: a line stamped S (truncated
+ * to a quantum q, 1 s for RFC 3164) with uptime u was written at R, S <= R < S + q, at least u
+ * after boot B. So B < S + q - u for every line: U = min(S + q - u) is a hard upper bound. Lines
+ * logged without delay also give S - u <= B (up to their delay), so among the lines with
+ * S - u < U ("consistent" ones) L = max(S - u) is the best lower bound, and B is taken as L.
+ * Then every consistent line maps to L + u in [S, S + q): inside its own second. The error is
+ * U - L (< q); lines logged late (S - u >= U, early boot) map before their stamp, which is when
+ * the kernel printed them. With one line, L + u = S exactly.
+ */
+
+export interface UptimePoint {
+  file: string;
+  line: number;
+  host?: string;
+  bootId?: string;
+  uptimeMicros: number;
+  /** The line's own resolved time (UTC micros) and the width of its stamp (1e6 for seconds). */
+  wallUtc?: number;
+  quantum?: number;
+  /** Message text, to find the same kernel line in another file (records only). */
+  message?: string;
+}
+
+export interface BootEpoch {
+  epochMicros: number;
+  precision: Precision;
+  /** Assumption text. */
+  text: string;
+}
+
+interface Group {
+  key: string;
+  label: string;
+  points: UptimePoint[];
+  epoch: BootEpoch | null;
+}
+
+/** Uptime going down by more than this between two lines of one host is a reboot. */
+const REBOOT_DROP = 1_000_000;
+
+function precisionOfQuantum(q: number): Precision {
+  return q >= 1_000_000 ? 's' : q >= 1000 ? 'ms' : 'us';
+}
+
+function splitGroups(byFile: ReadonlyMap<string, readonly UptimePoint[]>): { groups: Map<string, Group>; lastOfFile: Group[] } {
+  const groups = new Map<string, Group>();
+  const lastOfFile: Group[] = [];
+  for (const [file, points] of byFile) {
+    const current = new Map<string, { group: Group; last: number; bootId?: string }>();
+    let index = 0;
+    for (const p of points) {
+      const hostKey = p.host ?? '';
+      const cur = current.get(hostKey);
+      if (!cur || cur.bootId !== p.bootId || p.uptimeMicros < cur.last - REBOOT_DROP) {
+        const key = p.bootId !== undefined ? `boot\u0000${p.bootId}` : `${file}\u0000${hostKey}\u0000${index++}`;
+        const label = p.bootId !== undefined ? `boot ${p.bootId}` : `${p.host ?? file} boot #${index}`;
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { key, label, points: [], epoch: null }));
+        current.set(hostKey, { group, last: p.uptimeMicros, ...(p.bootId !== undefined ? { bootId: p.bootId } : {}) });
+      }
+      const c = current.get(hostKey)!;
+      c.group.points.push(p);
+      c.last = p.uptimeMicros;
+    }
+    for (const c of current.values()) lastOfFile.push(c.group);
+  }
+  return { groups, lastOfFile };
+}
+
+/** L and U from the lines carrying both clocks (see the module comment), or null. */
+function estimate(group: Group): BootEpoch | null {
+  let upper = Infinity;
+  let quantum = 1;
+  let pairs = 0;
+  for (const p of group.points) {
+    if (p.wallUtc === undefined) continue;
+    pairs++;
+    upper = Math.min(upper, p.wallUtc + (p.quantum ?? 1) - p.uptimeMicros);
+    quantum = Math.max(quantum, p.quantum ?? 1);
+  }
+  if (pairs === 0) return null;
+  let lower = -Infinity;
+  for (const p of group.points) {
+    if (p.wallUtc === undefined) continue;
+    const b = p.wallUtc - p.uptimeMicros;
+    if (b < upper && b > lower) lower = b;
+  }
+  const errorSeconds = (upper - lower) / 1e6;
+  return {
+    epochMicros: lower,
+    precision: precisionOfQuantum(quantum),
+    text: `kernel uptime of ${group.label} placed with boot time ${isoFromMicros(lower)} estimated from ${pairs} line(s) carrying both clocks (error < ${errorSeconds.toFixed(6)} s)`,
+  };
+}
+
+function sameHost(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+/**
+ * Boot epochs for every uptime point, keyed by the point object (null = no anchor: relative).
+ * `byFile` holds each file's points in line order.
+ */
+export function estimateBoots(
+  byFile: ReadonlyMap<string, readonly UptimePoint[]>,
+  bootTime: number | undefined,
+): Map<UptimePoint, BootEpoch | null> {
+  const { groups, lastOfFile } = splitGroups(byFile);
+  const anchored = new Map<string, { group: Group; host?: string }>();
+  for (const g of groups.values()) {
+    g.epoch = estimate(g);
+    if (!g.epoch) continue;
+    for (const p of g.points) {
+      if (p.message !== undefined) anchored.set(`${p.uptimeMicros}\u0000${p.message}`, { group: g, ...(p.host !== undefined ? { host: p.host } : {}) });
+    }
+  }
+  for (const g of groups.values()) {
+    if (g.epoch) continue;
+    for (const p of g.points) {
+      const hit = p.message !== undefined ? anchored.get(`${p.uptimeMicros}\u0000${p.message}`) : undefined;
+      if (hit && sameHost(hit.host, p.host) && hit.group.epoch) {
+        const e = hit.group.epoch;
+        g.epoch = {
+          ...e,
+          text: `kernel uptime of ${g.label} placed with boot time ${isoFromMicros(e.epochMicros)} of ${hit.group.label} (the same kernel line is in both, ${p.file}:${p.line})`,
+        };
+        break;
+      }
+    }
+  }
+  if (bootTime !== undefined) {
+    for (const g of lastOfFile) {
+      if (!g.points.some((p) => p.wallUtc === undefined)) continue;
+      g.epoch = {
+        epochMicros: bootTime,
+        precision: bootTime % 1_000_000 === 0 ? 's' : 'us',
+        text: `kernel uptime of ${g.label} placed with --boot-time ${isoFromMicros(bootTime)}`,
+      };
+    }
+  }
+  const out = new Map<UptimePoint, BootEpoch | null>();
+  for (const g of groups.values()) for (const p of g.points) out.set(p, g.epoch);
+  return out;
+}
