@@ -24,7 +24,8 @@ export function isDigitCode(c: number): boolean {
 export function digits2(text: string, i: number): number {
   const a = text.charCodeAt(i) - 48;
   const b = text.charCodeAt(i + 1) - 48;
-  if (a < 0 || a > 9 || b < 0 || b > 9) return -1;
+  // Negated ranges so that NaN (past the end of the text) fails too.
+  if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9)) return -1;
   return a * 10 + b;
 }
 
@@ -33,7 +34,7 @@ export function digitsN(text: string, i: number, n: number): number {
   let v = 0;
   for (let k = 0; k < n; k++) {
     const d = text.charCodeAt(i + k) - 48;
-    if (d < 0 || d > 9) return -1;
+    if (!(d >= 0 && d <= 9)) return -1;
     v = v * 10 + d;
   }
   return v;

@@ -51,16 +51,16 @@ class KlogFileParser extends BufferedParser {
       this.blockOpen = text.endsWith('=<');
       return this.blockOpen;
     }
-    if (this.klogPending && this.adjacent(at) && this.continuationLines < MAX_CONTINUATION_LINES && !GOROUTINE_HEADER.test(text)) {
-      this.append(text, at, text);
-      this.continuationLines++;
-      if (this.blockOpen && text.trimStart().startsWith('>')) this.blockOpen = text.endsWith('=<');
-      else if (text.endsWith('=<')) this.blockOpen = true;
-      return this.blockOpen;
-    }
     const fields: Record<string, string> = {};
     const go = text.charCodeAt(0) === 123 ? readKlogJson(text, fields) : readLogrus(text, fields);
     if (!go) {
+      if (this.klogPending && this.adjacent(at) && this.continuationLines < MAX_CONTINUATION_LINES && !GOROUTINE_HEADER.test(text)) {
+        this.append(text, at, text);
+        this.continuationLines++;
+        if (this.blockOpen && text.trimStart().startsWith('>')) this.blockOpen = text.endsWith('=<');
+        else if (text.endsWith('=<')) this.blockOpen = true;
+        return this.blockOpen;
+      }
       this.unparsedLine(text, at);
       return false;
     }

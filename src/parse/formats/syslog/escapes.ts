@@ -6,7 +6,7 @@ function octal3(text: string, i: number): number {
   let v = 0;
   for (let k = 0; k < 3; k++) {
     const d = text.charCodeAt(i + k) - 48;
-    if (d < 0 || d > 7) return -1;
+    if (!(d >= 0 && d <= 7)) return -1;
     v = v * 8 + d;
   }
   return v;
