@@ -1,7 +1,7 @@
 import type { FileScan, Stamp } from '../../model/index.js';
 import { isoFromMicros } from '../../model/index.js';
 import { parseIso, isoUtcMicros } from '../text/stamps.js';
-import { MICROS_PER_MINUTE, wallMicros, yearOfMicros } from './civil.js';
+import { MICROS_PER_DAY, MICROS_PER_MINUTE, wallMicros, yearOfMicros } from './civil.js';
 import type { Zone } from './zone.js';
 
 /**
@@ -54,6 +54,8 @@ export interface YearAnchor {
   text: string;
   /** True when nothing dated was found and the current date was used. */
   guessed: boolean;
+  /** How far past the anchor the newest stamp may be (clock skew between sources; none for --year). */
+  skew: number;
 }
 
 function localOf(utc: number, zone: Zone): number {
@@ -68,18 +70,19 @@ export function yearAnchor(
   zone: Zone,
 ): YearAnchor {
   if (opts.year !== undefined) {
+    // The newest evidence (plus skew) when it is in that year, never past the year's end.
+    const endOfYear = wallMicros(opts.year, 12, 31, 23, 59, 59, 999_999);
     const evLocal = evidence ? localOf(evidence.utcMicros, zone) : undefined;
     const local =
-      evLocal !== undefined && yearOfMicros(evLocal) === opts.year
-        ? evLocal
-        : wallMicros(opts.year, 12, 31, 23, 59, 59, 999_999);
-    return { local, text: `year ${opts.year} from --year (the newest year-less line of each file)`, guessed: false };
+      evLocal !== undefined && yearOfMicros(evLocal) === opts.year ? Math.min(evLocal + MICROS_PER_DAY, endOfYear) : endOfYear;
+    return { local, text: `year ${opts.year} from --year (the newest year-less line of each file)`, guessed: false, skew: 0 };
   }
   if (evidence) {
     return {
       local: localOf(evidence.utcMicros, zone),
       text: `year inferred from the newest dated evidence (${isoFromMicros(evidence.utcMicros, 's')} at ${evidence.where})`,
       guessed: false,
+      skew: MICROS_PER_DAY,
     };
   }
   if (scan.mtimeMicros !== undefined) {
@@ -87,12 +90,14 @@ export function yearAnchor(
       local: localOf(scan.mtimeMicros, zone),
       text: `year inferred from the file's modification time (${isoFromMicros(scan.mtimeMicros, 's')})`,
       guessed: false,
+      skew: MICROS_PER_DAY,
     };
   }
   return {
     local: localOf(opts.now, zone),
     text: 'year of the current date: no dated evidence and no file time (pass --year)',
     guessed: true,
+    skew: MICROS_PER_DAY,
   };
 }
 

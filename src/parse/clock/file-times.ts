@@ -58,7 +58,7 @@ export function resolveFile(scan: FileScan, o: FileContextOpts): Item[] {
         help: 'Pass --year, or add a dated source (kubectl JSON, RFC 3339 syslog, journal JSON).',
       });
     }
-    const walk = walkYears(raw, anchor.local, o.zone);
+    const walk = walkYears(raw, anchor.local, anchor.skew, o.zone);
     years = walk.years;
     for (const line of walk.leapJumps) {
       o.notes.diag({

@@ -4,7 +4,7 @@ import type { Zone } from './zone.js';
 
 /**
  * Years for year-less stamps (syslog RFC 3164, journal short, klog files), FORMATS.md 1.4: the
- * last stamp of a file takes the latest year that keeps it no later than the anchor + 1 day;
+ * last stamp of a file takes the latest year that keeps it no later than the anchor + skew;
  * walking the file backwards, each stamp takes the year that puts it closest before the stamp
  * after it, which subtracts a year at every Dec -> Jan rollover. Small backward steps (lines out
  * of order by up to JITTER) stay in the same year; Feb 29 only exists in leap years.
@@ -12,8 +12,6 @@ import type { Zone } from './zone.js';
 
 /** How far a stamp may be later than the one after it and still be the same year. */
 const JITTER = 7 * MICROS_PER_DAY;
-/** How far past the anchor the newest stamp may be (clock skew between evidence sources). */
-const ANCHOR_SKEW = MICROS_PER_DAY;
 /** How many years back a Feb 29 may look for a leap year. */
 const LEAP_SEARCH = 8;
 
@@ -56,9 +54,10 @@ function datedWall(stamp: Stamp, zone: Zone): number | null {
 
 /**
  * Walks one file's points (records and samples, in line order) backwards.
- * `anchorLocal` is the anchor as a local wall time (micros of the civil time read as UTC).
+ * `anchorLocal` is the anchor as a local wall time (micros of the civil time read as UTC); the
+ * newest stamp may be up to `skew` later (clock skew between sources).
  */
-export function walkYears(points: readonly YearPoint[], anchorLocal: number, zone: Zone): YearWalk {
+export function walkYears(points: readonly YearPoint[], anchorLocal: number, skew: number, zone: Zone): YearWalk {
   const years = new Map<number, number>();
   const leapJumps: number[] = [];
   let next: number | null = null;
@@ -70,7 +69,7 @@ export function walkYears(points: readonly YearPoint[], anchorLocal: number, zon
       continue;
     }
     if (p.stamp.kind !== 'wall' || p.stamp.year !== undefined) continue;
-    const limit: number = next === null ? anchorLocal + ANCHOR_SKEW : next + JITTER;
+    const limit: number = next === null ? anchorLocal + skew : next + JITTER;
     const from = yearOfMicros(limit);
     const y = latestYearAtMost(p.stamp, from, limit);
     if (y < 0) continue;
