@@ -53,9 +53,10 @@ function tagAt(text: string, i: number): [string, number | undefined, number] | 
  * as message (rsyslog `-- MARK --`).
  */
 export function parseHostTag(text: string, i: number): HostTag {
-  const direct = tagAt(text, i);
-  if (direct) return finishTag(text, undefined, direct);
   const sp = text.indexOf(' ', i);
+  // Only a first token ending in ':' can be a tag without a host column.
+  const direct = sp < 0 || text.charCodeAt(sp - 1) === COLON ? tagAt(text, i) : null;
+  if (direct) return finishTag(text, undefined, direct);
   if (sp < 0) return i < text.length ? { host: text.slice(i), msgStart: text.length } : { msgStart: text.length };
   const host = text.slice(i, sp);
   const tag = tagAt(text, sp + 1);

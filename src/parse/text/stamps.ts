@@ -133,8 +133,25 @@ export interface BsdStamp {
   spacePadded: boolean;
 }
 
+/**
+ * The last stamp read at the start of a line. Consecutive lines usually share their second, so
+ * a line starting with the same text (and not continuing it with a fraction) reuses the parsed,
+ * never mutated, stamp: one startsWith instead of a parse and two allocations.
+ */
+let lastBsd: BsdStamp | null = null;
+
 /** `Mon DD hh:mm:ss[.ffffff]` (syslog RFC 3164, journal short/short-precise) at `i`. */
 export function parseBsdStamp(text: string, i: number): BsdStamp | null {
+  if (i === 0 && lastBsd !== null && text.startsWith(lastBsd.stamp.text)) {
+    const next = text.charCodeAt(lastBsd.end);
+    if (next !== DOT && !isDigitCode(next)) return lastBsd;
+  }
+  const parsed = parseBsdAt(text, i);
+  if (parsed && i === 0) lastBsd = parsed;
+  return parsed;
+}
+
+function parseBsdAt(text: string, i: number): BsdStamp | null {
   const month = monthAt(text, i);
   if (month === 0 || text.charCodeAt(i + 3) !== SPACE) return null;
   const d0 = text.charCodeAt(i + 4);
@@ -167,7 +184,7 @@ export interface UptimeParts {
   seconds: number;
   /** Whole uptime in microseconds (exact, for matching the same line in two files). */
   micros: number;
-  text: string;
+  /** Index after the closing bracket. */
   end: number;
 }
 
@@ -183,5 +200,5 @@ export function parseUptimeBracket(text: string, i: number): UptimeParts | null 
   const [frac, digits, end] = fractionAt(text, j, false);
   if (digits === 0 || text.charCodeAt(end) !== RBRACKET) return null;
   const micros = whole * 1_000_000 + frac;
-  return { seconds: micros / 1_000_000, micros, text: text.slice(i + 1, end).trim(), end: end + 1 };
+  return { seconds: micros / 1_000_000, micros, end: end + 1 };
 }

@@ -110,7 +110,8 @@ export const shortMonotonic: LineLayout = (text, at, host) => {
   const delta = lt > 0 && lt < close && text.charCodeAt(close - 1) === 62;
   const up = parseUptimeBracket(delta ? `${text.slice(0, lt)}]` : text, 0);
   if (!up || text.charCodeAt(close + 1) !== SPACE) return null;
-  const rec = journalRecord(text, at, { kind: 'uptime', seconds: up.seconds, text: up.text }, close + 2, 'journal-short-monotonic', host);
+  const stamp: Stamp = { kind: 'uptime', seconds: up.seconds, text: text.slice(0, close + 1) };
+  const rec = journalRecord(text, at, stamp, close + 2, 'journal-short-monotonic', host);
   rec.uptime = up.seconds;
   return rec;
 };

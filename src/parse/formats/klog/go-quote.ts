@@ -42,8 +42,16 @@ export function readGoString(text: string, start: number): { value: string; end:
   // Fast path: no escapes before the closing quote.
   const close = text.indexOf('"', i);
   if (close < 0) return null;
-  const backslash = text.indexOf('\\', i);
-  if (backslash < 0 || backslash > close) return { value: text.slice(i, close), end: close + 1 };
+  // Look for a backslash only up to the first quote: an indexOf over the whole line per value
+  // made pair-heavy klog lines quadratic.
+  let plain = true;
+  for (let k = i; k < close; k++) {
+    if (text.charCodeAt(k) === 92) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return { value: text.slice(i, close), end: close + 1 };
   let out = '';
   let runStart = i;
   while (i < text.length) {

@@ -53,9 +53,9 @@ export function parseKlogHeader(text: string, i = 0): KlogHeader | null {
   let j = i + 22;
   while (text.charCodeAt(j) === SPACE) j++;
   const pidStart = j;
-  while (isDigitCode(text.charCodeAt(j))) j++;
+  let pid = 0;
+  for (let c = text.charCodeAt(j); isDigitCode(c); c = text.charCodeAt(++j)) pid = pid * 10 + (c - 48);
   if (j === pidStart || j - pidStart > 12 || text.charCodeAt(j) !== SPACE) return null;
-  const pid = Number(text.slice(pidStart, j));
   const fileStart = ++j;
   while (j < text.length) {
     const c = text.charCodeAt(j);
@@ -65,9 +65,9 @@ export function parseKlogHeader(text: string, i = 0): KlogHeader | null {
   if (j === fileStart || text.charCodeAt(j) !== COLON) return null;
   const file = text.slice(fileStart, j);
   const lineStart = ++j;
-  while (isDigitCode(text.charCodeAt(j))) j++;
+  let line = 0;
+  for (let c = text.charCodeAt(j); isDigitCode(c); c = text.charCodeAt(++j)) line = line * 10 + (c - 48);
   if (j === lineStart || j - lineStart > 9) return null;
-  const line = Number(text.slice(lineStart, j));
   if (text.charCodeAt(j) === SPACE) j++;
   if (text.charCodeAt(j) !== RBRACKET) return null;
   j++;
