@@ -50,7 +50,8 @@ function runZone(tz: string, notes: ClockNotes): Zone {
 /** The record's final time: the inner clock when it agrees with the envelope, then the shift. */
 function recordTime(item: Item, notes: ClockNotes, zoneKey: string): EventTime {
   const rec = item.record!;
-  let time: EventTime = { ...item.resolved.time };
+  // Each item's time object is its own (resolved once per item): completed in place.
+  let time: EventTime = item.resolved.time;
   if (rec.inner) {
     const envStamp = rec.stamp;
     const envZoneAssumed = time.zoneAssumed === true || (envStamp.kind === 'absolute' && envStamp.offsetMinutes === undefined);
@@ -61,7 +62,7 @@ function recordTime(item: Item, notes: ClockNotes, zoneKey: string): EventTime {
         : resolveInner(rec.inner, envelope, item.resolved.zone, notes, { file: rec.at.file, line: rec.at.line });
     if (inner) {
       time = inner;
-      if (inner.zoneAssumed && !item.resolved.keys.includes(zoneKey)) item.resolved.keys.push(zoneKey);
+      if (inner.zoneAssumed && !item.resolved.keys.includes(zoneKey)) item.resolved.keys = [...item.resolved.keys, zoneKey];
     }
   }
   if (rec.shiftSeconds !== undefined && time.utcMicros !== null) time.utcMicros += Math.round(rec.shiftSeconds * 1_000_000);
@@ -87,7 +88,7 @@ function draftOf(item: Item, time: EventTime): Draft {
   if (rec.uptime !== undefined) event.uptime = rec.uptime;
   if (rec.context) event.context = true;
   if (rec.hits && rec.hits.length > 0) event.hits = rec.hits;
-  const d: Draft = { event, file: rec.at.file, line: rec.at.line, sortKey: Infinity, keys: item.resolved.keys, files: new Set([rec.at.file]) };
+  const d: Draft = { event, file: rec.at.file, line: rec.at.line, sortKey: Infinity, keys: item.resolved.keys };
   if (item.point) d.uptimeMicros = item.point.uptimeMicros;
   return d;
 }
@@ -137,7 +138,7 @@ export function buildEvents(scans: readonly FileScan[], opts: BuildEventsOptions
     const points = uptimePoints(scan.input.path, scan.input.host, items);
     if (points.length > 0) byFile.set(scan.input.path, points);
   }
-  const epochs = estimateBoots(byFile, opts.bootTime);
+  estimateBoots(byFile, opts.bootTime);
   const ranges = new Map<string, { lo: number; hi: number; loP: EventTime; hiP: EventTime }>();
   const drafts: Draft[] = [];
   for (const { scan, items } of perFile) {
@@ -145,7 +146,7 @@ export function buildEvents(scans: readonly FileScan[], opts: BuildEventsOptions
     const relativeText = `no boot anchor for ${file}: kernel times kept relative to boot (pass --boot-time, or add kern.log or the journal of that boot)`;
     const fileDrafts: Draft[] = [];
     for (const item of items) {
-      if (item.point) applyBoot(item, epochs.get(item.point) ?? null, notes, relativeText);
+      if (item.point) applyBoot(item, notes, relativeText);
       if (!item.record) {
         widen(ranges, file, item.resolved.time);
         continue;
@@ -155,7 +156,7 @@ export function buildEvents(scans: readonly FileScan[], opts: BuildEventsOptions
       fileDrafts.push(d);
     }
     neighbourKeys(fileDrafts);
-    drafts.push(...fileDrafts);
+    for (const d of fileDrafts) drafts.push(d);
   }
   const merged = dedupe(drafts);
   merged.sort((a, b) => {

@@ -30,6 +30,8 @@ export interface UptimePoint {
   quantum?: number;
   /** Message text, to find the same kernel line in another file (records only). */
   message?: string;
+  /** Set by estimateBoots: the boot epoch of the point's group (null: none, stays relative). */
+  epoch?: BootEpoch | null;
 }
 
 export interface BootEpoch {
@@ -109,36 +111,45 @@ function sameHost(a: string | undefined, b: string | undefined): boolean {
 }
 
 /**
- * Boot epochs for every uptime point, keyed by the point object (null = no anchor: relative).
- * `byFile` holds each file's points in line order.
+ * A group without its own estimate takes the epoch of an estimated group holding the same
+ * kernel line (same uptime to the microsecond, same text, compatible host). Only the uptimes
+ * such groups need are indexed.
  */
-export function estimateBoots(
-  byFile: ReadonlyMap<string, readonly UptimePoint[]>,
-  bootTime: number | undefined,
-): Map<UptimePoint, BootEpoch | null> {
-  const { groups, lastOfFile } = splitGroups(byFile);
-  const anchored = new Map<string, { group: Group; host?: string }>();
-  for (const g of groups.values()) {
-    g.epoch = estimate(g);
+function borrowEpochs(groups: readonly Group[]): void {
+  const orphans = groups.filter((g) => !g.epoch);
+  if (orphans.length === 0) return;
+  const wanted = new Set<number>();
+  for (const g of orphans) for (const p of g.points) if (p.message !== undefined) wanted.add(p.uptimeMicros);
+  const byUptime = new Map<number, Array<{ p: UptimePoint; g: Group }>>();
+  for (const g of groups) {
     if (!g.epoch) continue;
     for (const p of g.points) {
-      if (p.message !== undefined) anchored.set(`${p.uptimeMicros}\u0000${p.message}`, { group: g, ...(p.host !== undefined ? { host: p.host } : {}) });
+      if (p.message === undefined || !wanted.has(p.uptimeMicros)) continue;
+      (byUptime.get(p.uptimeMicros) ?? byUptime.set(p.uptimeMicros, []).get(p.uptimeMicros)!).push({ p, g });
     }
   }
-  for (const g of groups.values()) {
-    if (g.epoch) continue;
+  for (const g of orphans) {
     for (const p of g.points) {
-      const hit = p.message !== undefined ? anchored.get(`${p.uptimeMicros}\u0000${p.message}`) : undefined;
-      if (hit && sameHost(hit.host, p.host) && hit.group.epoch) {
-        const e = hit.group.epoch;
-        g.epoch = {
-          ...e,
-          text: `kernel uptime of ${g.label} placed with boot time ${isoFromMicros(e.epochMicros)} of ${hit.group.label} (the same kernel line is in both, ${p.file}:${p.line})`,
-        };
-        break;
-      }
+      const hit = byUptime.get(p.uptimeMicros)?.find((c) => c.p.message === p.message && sameHost(c.p.host, p.host));
+      if (!hit) continue;
+      const e = hit.g.epoch!;
+      g.epoch = {
+        ...e,
+        text: `kernel uptime of ${g.label} placed with boot time ${isoFromMicros(e.epochMicros)} of ${hit.g.label} (the same kernel line is in both, ${p.file}:${p.line})`,
+      };
+      break;
     }
   }
+}
+
+/**
+ * Sets the boot epoch of every uptime point (`point.epoch`, null = no anchor: relative).
+ * `byFile` holds each file's points in line order.
+ */
+export function estimateBoots(byFile: ReadonlyMap<string, readonly UptimePoint[]>, bootTime: number | undefined): void {
+  const { groups, lastOfFile } = splitGroups(byFile);
+  for (const g of groups.values()) g.epoch = estimate(g);
+  borrowEpochs([...groups.values()]);
   if (bootTime !== undefined) {
     for (const g of lastOfFile) {
       if (!g.points.some((p) => p.wallUtc === undefined)) continue;
@@ -149,7 +160,5 @@ export function estimateBoots(
       };
     }
   }
-  const out = new Map<UptimePoint, BootEpoch | null>();
-  for (const g of groups.values()) for (const p of g.points) out.set(p, g.epoch);
-  return out;
+  for (const g of groups.values()) for (const p of g.points) p.epoch = g.epoch;
 }

@@ -9,6 +9,10 @@ import { compareProvenance } from '../../model/index.js';
  * the microsecond) or times within the coarser of their precisions (a syslog second holds the
  * journal's microsecond time). Two equal lines of one file are never merged: each occurrence in
  * file A pairs with one occurrence in file B.
+ *
+ * Timed records are swept in time order with a window as wide as the coarsest precision, so the
+ * index holds only the records of that window (memory does not grow with the input); records
+ * with only a kernel uptime are matched through an uptime index.
  */
 
 export interface Draft {
@@ -19,9 +23,9 @@ export interface Draft {
   sortKey: number;
   uptimeMicros?: number;
   /** Assumption keys the event's time depends on. */
-  keys: string[];
-  /** Files already merged into this draft. */
-  files: Set<string>;
+  keys: readonly string[];
+  /** Other files merged into this draft. */
+  merged?: string[];
 }
 
 const QUANTUM: Record<Precision, number> = { us: 1, ms: 1000, s: 1_000_000, min: 60_000_000, age: 0 };
@@ -31,8 +35,27 @@ function rank(e: Event): number {
   return e.time.utcMicros === null ? 0 : RANK[e.time.precision];
 }
 
-function sameHost(a: Event, b: Event): boolean {
-  return a.host === undefined || b.host === undefined || a.host === b.host;
+/** FNV-1a over the UTF-16 code units: a cheap first filter before comparing messages. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function hasFile(d: Draft, file: string): boolean {
+  return d.file === file || (d.merged !== undefined && d.merged.includes(file));
+}
+
+/** Could `a` and `b` be one entry (time or uptime aside)? */
+function sameEntry(a: Draft, b: Draft): boolean {
+  const x = a.event;
+  const y = b.event;
+  return (
+    !hasFile(a, b.file) &&
+    x.message === y.message &&
+    x.program === y.program &&
+    (x.host === undefined || y.host === undefined || x.host === y.host)
+  );
 }
 
 function closeInTime(a: Event, b: Event): boolean {
@@ -53,58 +76,71 @@ function merge(into: Draft, other: Draft): void {
   if (rank(other.event) > rank(into.event)) {
     into.event = { ...other.event };
     into.keys = other.keys;
-    if (into.uptimeMicros === undefined && other.uptimeMicros !== undefined) into.uptimeMicros = other.uptimeMicros;
   }
+  if (into.uptimeMicros === undefined && other.uptimeMicros !== undefined) into.uptimeMicros = other.uptimeMicros;
   into.event.from = from;
   if (hits.length > 0) {
     const seen = new Set<string>();
     into.event.hits = hits.filter((h) => !seen.has(hitKey(h)) && seen.add(hitKey(h)));
   }
-  into.files.add(other.file);
+  (into.merged ??= []).push(other.file, ...(other.merged ?? []));
+}
+
+function matchTimed(a: Draft, b: Draft): boolean {
+  if (!sameEntry(a, b)) return false;
+  if (a.uptimeMicros !== undefined && b.uptimeMicros !== undefined) return a.uptimeMicros === b.uptimeMicros;
+  return closeInTime(a.event, b.event);
 }
 
 export function dedupe(drafts: readonly Draft[]): Draft[] {
-  const out: Draft[] = [];
-  const byUptime = new Map<string, Draft[]>();
-  const bySecond = new Map<string, Draft[]>();
-  const push = (map: Map<string, Draft[]>, key: string, d: Draft): void => {
-    const list = map.get(key);
-    if (list) list.push(d);
-    else map.set(key, [d]);
-  };
-  for (const d of drafts) {
-    const e = d.event;
-    const base = `${e.program ?? ''}\u0000${e.message}`;
-    const utc = e.time.utcMicros;
-    let match: Draft | undefined;
-    if (d.uptimeMicros !== undefined) {
-      match = byUptime.get(`${base}\u0000${d.uptimeMicros}`)?.find((c) => !c.files.has(d.file) && sameHost(c.event, e));
+  const timed = drafts.filter((d) => d.event.time.utcMicros !== null);
+  const out: Draft[] = drafts.filter((d) => d.event.time.utcMicros === null && d.uptimeMicros === undefined);
+  let width = 1;
+  for (const d of timed) if (d.event.time.precision !== 'age') width = Math.max(width, QUANTUM[d.event.time.precision]);
+  timed.sort((a, b) => a.event.time.utcMicros! - b.event.time.utcMicros!);
+  const active = new Map<number, Draft[]>();
+  // The window as two parallel arrays (hash, draft) read from `head`: no tuple per record.
+  const windowHashes: number[] = [];
+  const windowDrafts: Draft[] = [];
+  let head = 0;
+  const kept: Draft[] = [];
+  for (const d of timed) {
+    const t = d.event.time.utcMicros!;
+    while (head < windowDrafts.length && windowDrafts[head]!.event.time.utcMicros! < t - width) {
+      const h = windowHashes[head]!;
+      const old = windowDrafts[head++]!;
+      const list = active.get(h)!;
+      list.splice(list.indexOf(old), 1);
+      if (list.length === 0) active.delete(h);
     }
-    if (!match && utc !== null) {
-      const second = Math.floor(utc / 1_000_000);
-      for (let s = second - 1; s <= second + 1 && !match; s++) {
-        match = bySecond
-          .get(`${base}\u0000${s}`)
-          ?.find(
-            (c) =>
-              !c.files.has(d.file) &&
-              sameHost(c.event, e) &&
-              (c.uptimeMicros === undefined || d.uptimeMicros === undefined) &&
-              closeInTime(c.event, e),
-          );
-      }
-    }
+    const h = hash(d.event.message);
+    const match = active.get(h)?.find((c) => matchTimed(c, d));
     if (match) {
-      const hadUtc = match.event.time.utcMicros;
       merge(match, d);
-      if (hadUtc === null && match.event.time.utcMicros !== null) {
-        push(bySecond, `${base}\u0000${Math.floor(match.event.time.utcMicros / 1_000_000)}`, match);
-      }
       continue;
     }
-    if (d.uptimeMicros !== undefined) push(byUptime, `${base}\u0000${d.uptimeMicros}`, d);
-    if (utc !== null) push(bySecond, `${base}\u0000${Math.floor(utc / 1_000_000)}`, d);
-    out.push(d);
+    const list = active.get(h);
+    if (list) list.push(d);
+    else active.set(h, [d]);
+    windowHashes.push(h);
+    windowDrafts.push(d);
+    kept.push(d);
   }
+  // Records with only an uptime (dmesg with no boot anchor) join a record of the same uptime.
+  const relative = drafts.filter((d) => d.event.time.utcMicros === null && d.uptimeMicros !== undefined);
+  if (relative.length > 0) {
+    const byUptime = new Map<number, Draft[]>();
+    for (const d of kept) if (d.uptimeMicros !== undefined) (byUptime.get(d.uptimeMicros) ?? byUptime.set(d.uptimeMicros, []).get(d.uptimeMicros)!).push(d);
+    for (const d of relative) {
+      const list = byUptime.get(d.uptimeMicros!) ?? byUptime.set(d.uptimeMicros!, []).get(d.uptimeMicros!)!;
+      const match = list.find((c) => sameEntry(c, d));
+      if (match) merge(match, d);
+      else {
+        list.push(d);
+        out.push(d);
+      }
+    }
+  }
+  for (const d of kept) out.push(d);
   return out;
 }

@@ -1,6 +1,6 @@
 import type { EventTime, FileScan, Precision, ScannedRecord, Stamp } from '../../model/index.js';
 import { ageReference, yearAnchor, type Evidence } from './anchor.js';
-import type { BootEpoch, UptimePoint } from './boot.js';
+import type { UptimePoint } from './boot.js';
 import type { ClockNotes } from './notes.js';
 import type { Resolved, StampResolver } from './resolve.js';
 import { walkYears } from './year.js';
@@ -31,6 +31,9 @@ export interface FileContextOpts {
 
 const QUANTUM: Record<Precision, number> = { us: 1, ms: 1000, s: 1_000_000, min: 60_000_000, age: 1 };
 
+/** Placeholder until an item's stamp is resolved (right after the year walk). */
+const PENDING: Resolved = { time: { utcMicros: null, text: '', precision: 's' }, zone: { name: '', offsetAt: () => 0, toUtc: (w) => ({ utcMicros: w, fold: 'ok' }) }, keys: [] };
+
 function untimed(text: string): Resolved['time'] {
   return { utcMicros: null, text, precision: 's' };
 }
@@ -38,10 +41,17 @@ function untimed(text: string): Resolved['time'] {
 /** Resolves every stamp of one file except kernel uptimes (those wait for the boot estimate). */
 export function resolveFile(scan: FileScan, o: FileContextOpts): Item[] {
   const file = scan.input.path;
-  const raw: Array<Omit<Item, 'resolved'>> = [
-    ...scan.records.map((r) => ({ line: r.at.line, stamp: r.stamp, record: r, ...(r.uptime !== undefined ? { uptime: r.uptime } : {}) })),
-    ...scan.samples.map((s) => ({ line: s.line, stamp: s.stamp, ...(s.uptime !== undefined ? { uptime: s.uptime } : {}) })),
-  ];
+  const raw: Item[] = [];
+  for (const r of scan.records) {
+    const item: Item = { line: r.at.line, stamp: r.stamp, record: r, resolved: PENDING };
+    if (r.uptime !== undefined) item.uptime = r.uptime;
+    raw.push(item);
+  }
+  for (const s of scan.samples) {
+    const item: Item = { line: s.line, stamp: s.stamp, resolved: PENDING };
+    if (s.uptime !== undefined) item.uptime = s.uptime;
+    raw.push(item);
+  }
   raw.sort((a, b) => a.line - b.line);
   const needsYear = raw.some((i) => i.stamp.kind === 'wall' && i.stamp.year === undefined);
   let years = new Map<number, number>();
@@ -70,7 +80,8 @@ export function resolveFile(scan: FileScan, o: FileContextOpts): Item[] {
     }
   }
   const ageRef = raw.some((i) => i.stamp.kind === 'age') ? ageReference(scan, o.snapshotTime, o.evidence) : undefined;
-  return raw.map((i) => ({ ...i, resolved: resolveStamp(i.stamp, i.line, file, years, yearKey, ageRef, o) }));
+  for (const i of raw) i.resolved = resolveStamp(i.stamp, i.line, file, years, yearKey, ageRef, o);
+  return raw;
 }
 
 function resolveStamp(
@@ -90,7 +101,7 @@ function resolveStamp(
     case 'age':
       return o.resolver.age(stamp, ageRef, { file, line });
     case 'uptime':
-      return { time: untimed(stamp.text), zone: o.zone, keys: [] };
+      return { time: untimed(stamp.text), zone: o.zone, keys: [] as string[] };
     default:
       return { time: untimed(''), zone: o.zone, keys: [] };
   }
@@ -130,18 +141,19 @@ export function uptimePoints(file: string, fileHost: string | undefined, items: 
  * relative); a line with its own stamp takes epoch + uptime only inside its own stamp's width
  * (finer order within the second, never another second).
  */
-export function applyBoot(item: Item, epoch: BootEpoch | null, notes: ClockNotes, relativeText: string): void {
+export function applyBoot(item: Item, notes: ClockNotes, relativeText: string): void {
   const p = item.point;
   if (!p) return;
+  const epoch = p.epoch ?? null;
   const t: EventTime = item.resolved.time;
   if (item.stamp.kind === 'uptime') {
     if (epoch) {
       t.utcMicros = epoch.epochMicros + p.uptimeMicros;
       t.precision = epoch.precision;
-      item.resolved.keys.push(notes.key('boot', epoch.text));
+      item.resolved.keys = [notes.key('boot', epoch.text)];
     } else {
       t.relative = true;
-      item.resolved.keys.push(notes.key('boot', relativeText));
+      item.resolved.keys = [notes.key('boot', relativeText)];
     }
     return;
   }

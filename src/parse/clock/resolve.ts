@@ -12,8 +12,8 @@ import { FixedZone, type Zone } from './zone.js';
 export interface Resolved {
   time: EventTime;
   zone: Zone;
-  /** Assumption keys (ClockNotes) the time depends on. */
-  keys: string[];
+  /** Assumption keys (ClockNotes) the time depends on (shared arrays: copy, never push). */
+  keys: readonly string[];
 }
 
 export interface Place {
@@ -21,19 +21,33 @@ export interface Place {
   line: number;
 }
 
+const NO_KEYS: readonly string[] = [];
+
 export class StampResolver {
   private readonly zoneKey: string;
+  /** One array per combination of keys, shared by every event that depends on it. */
+  private readonly keySets = new Map<string, readonly string[]>();
+
+  private readonly zoneOnly: readonly string[];
+  private readonly pairs = new Map<string, readonly string[]>();
 
   constructor(
     private readonly zone: Zone,
     private readonly notes: ClockNotes,
   ) {
     this.zoneKey = notes.key('zone', `zone-less times read as ${zone.name} (--tz)`);
+    this.zoneOnly = [this.zoneKey];
+  }
+
+  private withZone(key: string): readonly string[] {
+    let pair = this.pairs.get(key);
+    if (!pair) this.pairs.set(key, (pair = [key, this.zoneKey]));
+    return pair;
   }
 
   absolute(st: AbsoluteStamp): Resolved {
     const zone = st.offsetMinutes !== undefined ? new FixedZone(st.offsetMinutes) : this.zone;
-    return { time: { utcMicros: st.utcMicros, text: st.text, precision: st.precision }, zone, keys: [] };
+    return { time: { utcMicros: st.utcMicros, text: st.text, precision: st.precision }, zone, keys: NO_KEYS };
   }
 
   /**
@@ -41,13 +55,13 @@ export class StampResolver {
    * the line's zone abbreviation, else the run's zone.
    */
   wall(st: WallStamp, year: number | undefined, yearKey: string | undefined, at: Place): Resolved {
-    const keys: string[] = [];
+    let keys: readonly string[] = NO_KEYS;
     const y = st.year ?? year;
     const time: EventTime = { utcMicros: null, text: st.text, precision: st.precision };
     if (y === undefined) return { time, zone: this.zone, keys };
     if (st.year === undefined) {
       time.yearInferred = true;
-      if (yearKey) keys.push(yearKey);
+      if (yearKey) keys = this.shared(yearKey);
     }
     const wall = wallInYear(st, y);
     if (Number.isNaN(wall)) {
@@ -63,7 +77,7 @@ export class StampResolver {
     const zone = this.lineZone(st, wall, at);
     if (zone === this.zone) {
       time.zoneAssumed = true;
-      keys.push(this.zoneKey);
+      keys = keys.length === 0 ? this.zoneOnly : this.withZone(keys[0]!);
     }
     const { utcMicros, fold } = zone.toUtc(wall);
     // A leap second (:60) is read as the last microsecond of :59.
@@ -84,6 +98,14 @@ export class StampResolver {
     return { time, zone, keys };
   }
 
+  /** The shared key array for one key, or a key plus the zone key. */
+  shared(key: string, second?: string): readonly string[] {
+    const id = second === undefined ? key : `${key}\u0001${second}`;
+    let set = this.keySets.get(id);
+    if (!set) this.keySets.set(id, (set = second === undefined ? [key] : [key, second]));
+    return set;
+  }
+
   /** Ages count back from the reference (snapshot time, mtime or newest evidence). */
   age(st: AgeStamp, ref: AgeReference | undefined, at: Place): Resolved {
     const time: EventTime = { utcMicros: null, text: st.text, precision: 'age' };
@@ -95,10 +117,10 @@ export class StampResolver {
         place: at,
         help: 'Pass --snapshot-time with the time the output was captured.',
       });
-      return { time, zone: this.zone, keys: [] };
+      return { time, zone: this.zone, keys: NO_KEYS };
     }
     time.utcMicros = ref.utcMicros - Math.round(st.seconds * 1_000_000);
-    return { time, zone: this.zone, keys: [this.notes.key('snapshot', ref.text)] };
+    return { time, zone: this.zone, keys: this.shared(this.notes.key('snapshot', ref.text)) };
   }
 
   /** The zone a wall stamp names (journal short-full abbreviation), else the run's zone. */

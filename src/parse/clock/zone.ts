@@ -57,6 +57,7 @@ const BUCKET = 15 * MICROS_PER_MINUTE;
 export class IanaZone implements Zone {
   private readonly format: Intl.DateTimeFormat;
   private readonly cache = new Map<number, number>();
+  private readonly byMinute = new Map<number, { offset: number; fold: Fold }>();
 
   constructor(readonly name: string) {
     this.format = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' });
@@ -80,6 +81,18 @@ export class IanaZone implements Zone {
    * offset before the transition, as `date` does).
    */
   toUtc(wallMicros: number): { utcMicros: number; fold: Fold } {
+    // Transitions fall on whole minutes: one lookup per local minute serves all its lines.
+    const minute = Math.floor(wallMicros / MICROS_PER_MINUTE);
+    let hit = this.byMinute.get(minute);
+    if (!hit) {
+      const r = this.resolve(minute * MICROS_PER_MINUTE);
+      hit = { offset: minute * MICROS_PER_MINUTE - r.utcMicros, fold: r.fold };
+      this.byMinute.set(minute, hit);
+    }
+    return { utcMicros: wallMicros - hit.offset, fold: hit.fold };
+  }
+
+  private resolve(wallMicros: number): { utcMicros: number; fold: Fold } {
     const before = this.offsetAt(wallMicros - MICROS_PER_DAY);
     const after = this.offsetAt(wallMicros + MICROS_PER_DAY);
     const ub = wallMicros - before * MICROS_PER_MINUTE;
