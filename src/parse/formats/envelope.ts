@@ -41,7 +41,8 @@ function tagAt(text: string, i: number): [string, number | undefined, number] | 
     j = k + 1;
   }
   if (text.charCodeAt(j) !== COLON) return null;
-  // `prog:` must be followed by a space or the end (not `http://...`).
+  // `prog:` is followed by a space (rsyslog's sp-if-no-1st-sp adds one) or the end: that keeps
+  // `connection1:0: ...` and `http://...` in untagged lines from being read as tags.
   const after = text.charCodeAt(j + 1);
   if (j + 1 < text.length && after !== SPACE && after !== 9) return null;
   return [program, pid, j + 1];

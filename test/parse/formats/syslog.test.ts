@@ -52,6 +52,13 @@ describe('syslog RFC 3164 (traditional)', () => {
     expect(records[3]!.pid).toBe(991);
   });
 
+  it('does not read `word:text` as a tag (untagged lines keep their text)', () => {
+    const r = one(syslogRfc3164, 'May 28 20:21:04 k8s02 connection1:0: detected conn error (1020)');
+    expect(r.program).toBeUndefined();
+    expect(r.message).toBe('connection1:0: detected conn error (1020)');
+    expect(one(syslogRfc3164, 'May 28 20:21:04 k8s02 http://example.org/ is down').program).toBeUndefined();
+  });
+
   it('keeps a line with no tag as message without program (rsyslog -- MARK --)', () => {
     const r = one(syslogRfc3164, 'May 28 20:40:00 k8s02 -- MARK --');
     expect(r.program).toBeUndefined();
