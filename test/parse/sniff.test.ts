@@ -31,6 +31,15 @@ describe('sniffFormat', () => {
     ]);
   });
 
+  it('printk prefixes in kernel lines (rsyslog imklog) settle syslog without an ambiguity note', () => {
+    const r = sniffFormat(['May 28 20:21:04 k8s02 kernel: [ 1234.567890] EXT4-fs (sdb): x', 'May 28 20:21:05 k8s02 iscsid: y']);
+    expect(r.format.meta.id).toBe('syslog-rfc3164');
+    expect(r.diagnostics).toEqual([]);
+    const iso = sniffFormat(['2026-05-28T20:21:04.118402+10:00 k8s02 kernel: [ 1234.567890] EXT4-fs (sdb): x']);
+    expect(iso.format.meta.id).toBe('syslog-rfc3339');
+    expect(iso.diagnostics).toEqual([]);
+  });
+
   it('journal markers turn an RFC 3339 file into journal short-iso-precise', () => {
     const lines = ['2026-05-28T20:21:04.118402+10:00 k8s02 kernel: a', '-- Boot 5dffeb08a27344d5ae9e2fc244bbcbc5 --', '2026-05-28T20:25:00.000001+10:00 k8s02 kernel: b'];
     expect(sniffFormat(lines).format.meta.id).toBe('journal-short-iso-precise');

@@ -35,3 +35,14 @@ export function journalTextEvidence(lines: readonly string[]): boolean {
 export function journalNeutral(line: string): boolean {
   return isJournalMarker(line) || line.charCodeAt(0) === 32;
 }
+
+const PRINTK_IN_KERNEL_LINE = / kernel: \[ *\d+\.\d+\] /;
+
+/**
+ * True when the lines show something only rsyslog files hold: kernel lines keeping printk's
+ * `[ 1234.567890]` (imklog; the journal stores kernel messages without it) or rsyslogd's own
+ * lines.
+ */
+export function syslogFileEvidence(lines: readonly string[]): boolean {
+  return lines.some((l) => PRINTK_IN_KERNEL_LINE.test(l) || l.includes(' rsyslogd: ') || l.includes(' rsyslogd['));
+}

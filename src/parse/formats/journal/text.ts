@@ -4,7 +4,7 @@ import { parseBsdStamp, parseIso } from '../../text/stamps.js';
 import { journalMonotonicLike } from '../dmesg/index.js';
 import { parseHostTag } from '../envelope.js';
 import { EnvelopeParser, type LineLayout } from '../envelope-parser.js';
-import { journalNeutral, journalTextEvidence, share } from '../sniff-util.js';
+import { journalNeutral, journalTextEvidence, share, syslogFileEvidence } from '../sniff-util.js';
 import { envelopeContinuation } from '../syslog/index.js';
 import { JOURNAL_LAYOUTS, short, shortFull, shortIso, shortIsoPrecise, shortMonotonic, shortPrecise, shortUnix } from './layouts.js';
 import { journalMarkers } from './markers.js';
@@ -84,7 +84,7 @@ export const journalShort = journalFormat(
       space ||= p?.spacePadded === true;
     }
     const s = ownShare(lines, short);
-    if (space) return s * 0.45;
+    if (space || syslogFileEvidence(lines)) return s * 0.45;
     return s * (zero || journalTextEvidence(lines) ? 0.95 : 0.85);
   },
 );
@@ -127,7 +127,9 @@ export const journalShortIsoPrecise = journalFormat(
   },
   shortIsoPrecise,
   // Same layout as rsyslog's RFC 3339 files: only journal evidence makes it win.
-  (lines) => ownShare(lines, shortIsoPrecise) * (journalTextEvidence(lines) || noHostLines(lines) || compactOffsets(lines) ? 0.95 : 0.85),
+  (lines) =>
+    ownShare(lines, shortIsoPrecise) *
+    (journalTextEvidence(lines) || noHostLines(lines) || compactOffsets(lines) ? 0.95 : syslogFileEvidence(lines) ? 0.45 : 0.85),
 );
 
 export const journalShortFull = journalFormat(
