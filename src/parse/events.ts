@@ -120,6 +120,25 @@ function widen(ranges: Map<string, { lo: number; hi: number; loP: EventTime; hiP
   }
 }
 
+/** One warning per boot whose wall clock was stepped forward (see clock/boot.ts). */
+function reportClockSteps(byFile: ReadonlyMap<string, readonly UptimePoint[]>, notes: ClockNotes): void {
+  const seen = new Set<object>();
+  for (const points of byFile.values()) {
+    for (const p of points) {
+      const step = p.epoch?.step;
+      if (!step || seen.has(p.epoch!)) continue;
+      seen.add(p.epoch!);
+      notes.diag({
+        severity: 'warning',
+        code: 'clock/wall-clock-step',
+        reason: `Unexpected jump of the wall clock by about ${step.seconds.toFixed(0)} s during one boot (kernel uptime against syslog time); kernel-only times use the clock after the jump`,
+        place: { file: step.file, line: step.line },
+        help: 'A node without a real-time clock (or with a wrong one) synchronised by NTP after boot: syslog stamps before this line are off by that much.',
+      });
+    }
+  }
+}
+
 export function buildEvents(scans: readonly FileScan[], opts: BuildEventsOptions): BuiltEvents {
   const notes = new ClockNotes();
   const zone = runZone(opts.tz, notes);
@@ -139,6 +158,7 @@ export function buildEvents(scans: readonly FileScan[], opts: BuildEventsOptions
     if (points.length > 0) byFile.set(scan.input.path, points);
   }
   estimateBoots(byFile, opts.bootTime);
+  reportClockSteps(byFile, notes);
   const ranges = new Map<string, { lo: number; hi: number; loP: EventTime; hiP: EventTime }>();
   const drafts: Draft[] = [];
   for (const { scan, items } of perFile) {

@@ -39,6 +39,8 @@ export interface BootEpoch {
   precision: Precision;
   /** Assumption text. */
   text: string;
+  /** The wall clock was stepped forward during the boot (first line after the step). */
+  step?: { seconds: number; file: string; line: number };
 }
 
 interface Group {
@@ -80,30 +82,58 @@ function splitGroups(byFile: ReadonlyMap<string, readonly UptimePoint[]>): { gro
   return { groups, lastOfFile };
 }
 
+/** A wall clock stepped forward by more than this during one boot is reported as a step. */
+const STEP = 2_000_000;
+
+/**
+ * The pairs that describe the boot's final wall clock. A node whose clock was behind at boot
+ * (no RTC battery, fake-hwclock) is stepped forward by NTP later: every line before the step
+ * has an upper bound S + q - u more than STEP below the upper bounds of all lines after it.
+ * The last such split with at least two lines after it wins (one late-logged line is no step).
+ */
+function finalClockPairs(group: Group): { pairs: UptimePoint[]; stepSeconds: number } {
+  const all = group.points.filter((p) => p.wallUtc !== undefined).sort((a, b) => a.uptimeMicros - b.uptimeMicros);
+  const n = all.length;
+  const upper = all.map((p) => p.wallUtc! + (p.quantum ?? 1) - p.uptimeMicros);
+  const suffixMin = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) suffixMin[i] = Math.min(upper[i]!, i + 1 < n ? suffixMin[i + 1]! : Infinity);
+  const prefixMax = new Array<number>(n);
+  for (let i = 0; i < n; i++) prefixMax[i] = Math.max(upper[i]!, i > 0 ? prefixMax[i - 1]! : -Infinity);
+  for (let k = n - 2; k >= 1; k--) {
+    if (prefixMax[k - 1]! < suffixMin[k]! - STEP) {
+      return { pairs: all.slice(k), stepSeconds: (suffixMin[k]! - prefixMax[k - 1]!) / 1e6 };
+    }
+  }
+  return { pairs: all, stepSeconds: 0 };
+}
+
 /** L and U from the lines carrying both clocks (see the module comment), or null. */
 function estimate(group: Group): BootEpoch | null {
+  const { pairs, stepSeconds } = finalClockPairs(group);
+  if (pairs.length === 0) return null;
   let upper = Infinity;
   let quantum = 1;
-  let pairs = 0;
-  for (const p of group.points) {
-    if (p.wallUtc === undefined) continue;
-    pairs++;
-    upper = Math.min(upper, p.wallUtc + (p.quantum ?? 1) - p.uptimeMicros);
+  for (const p of pairs) {
+    upper = Math.min(upper, p.wallUtc! + (p.quantum ?? 1) - p.uptimeMicros);
     quantum = Math.max(quantum, p.quantum ?? 1);
   }
-  if (pairs === 0) return null;
   let lower = -Infinity;
-  for (const p of group.points) {
-    if (p.wallUtc === undefined) continue;
-    const b = p.wallUtc - p.uptimeMicros;
+  for (const p of pairs) {
+    const b = p.wallUtc! - p.uptimeMicros;
     if (b < upper && b > lower) lower = b;
   }
   const errorSeconds = (upper - lower) / 1e6;
-  return {
+  const step =
+    stepSeconds > 0
+      ? `; the wall clock was stepped forward by about ${stepSeconds.toFixed(0)} s at uptime ${(pairs[0]!.uptimeMicros / 1e6).toFixed(0)} s (${pairs[0]!.file}:${pairs[0]!.line}), earlier lines keep their own stamps`
+      : '';
+  const epoch: BootEpoch = {
     epochMicros: lower,
     precision: precisionOfQuantum(quantum),
-    text: `kernel uptime of ${group.label} placed with boot time ${isoFromMicros(lower)} estimated from ${pairs} line(s) carrying both clocks (error < ${errorSeconds.toFixed(6)} s)`,
+    text: `kernel uptime of ${group.label} placed with boot time ${isoFromMicros(lower)} estimated from ${pairs.length} line(s) carrying both clocks (error < ${errorSeconds.toFixed(6)} s)${step}`,
   };
+  if (stepSeconds > 0) epoch.step = { seconds: stepSeconds, file: pairs[0]!.file, line: pairs[0]!.line };
+  return epoch;
 }
 
 function sameHost(a: string | undefined, b: string | undefined): boolean {

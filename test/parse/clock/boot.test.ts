@@ -79,6 +79,25 @@ describe('kernel uptime -> wall clock', () => {
     expect(b.events.map(iso)).toEqual(['2026-05-28T20:00:00.000Z', '2026-05-28T20:30:10.000Z', '2026-05-28T20:30:12.000Z']);
   });
 
+  it('a wall clock stepped forward during the boot (NTP after a cold start) is reported; kernel-only lines use the final clock', () => {
+    const kern = scanOf('k8s03/kern.log', syslogRfc3164, [
+      // fake-hwclock: the node believes it is 19:00 while it is 20:00.
+      'May 28 19:00:10 k8s03 kernel: [   10.000000] booting',
+      'May 28 19:00:50 k8s03 kernel: [   50.000000] EXT4-fs (mmcblk0p2): mounted filesystem',
+      // NTP steps the clock forward by an hour.
+      'May 28 20:02:10 k8s03 kernel: [  130.000000] cni0: link becomes ready',
+      'May 28 20:02:20 k8s03 kernel: [  140.000000] eth0: renamed',
+    ]);
+    const dmesg = scanOf('k8s03/dmesg', dmesgFormat, ['[   60.000000] only in dmesg', '[  140.000000] eth0: renamed'], { host: 'k8s03' });
+    const b = buildEvents([kern, dmesg], { tz: 'UTC', year: 2026 });
+    const only = b.events.find((e) => e.message === 'only in dmesg')!;
+    expect(iso(only)).toBe('2026-05-28T20:01:00.000Z');
+    expect(iso(b.events.find((e) => e.message === 'booting')!)).toBe('2026-05-28T19:00:10.000Z');
+    expect(b.diagnostics).toEqual([
+      expect.objectContaining({ code: 'clock/wall-clock-step', place: { file: 'k8s03/kern.log', line: 3 }, reason: expect.stringContaining('about 3600 s') }),
+    ]);
+  });
+
   it('uses exact journal pairs (_SOURCE_MONOTONIC_TIMESTAMP) as anchors for dmesg of that boot', () => {
     const j = scanOf('journal.json', journalJson, [
       JSON.stringify({
