@@ -24,3 +24,5 @@ export { finishEnvelope, parseHostTag, type HostTag } from './formats/envelope.j
 export { buildEvents, type BuildEventsOptions, type BuiltEvents } from './events.js';
 export { isValidTimeZone, zoneOf, FixedZone, IanaZone, type Zone, type Fold } from './clock/zone.js';
 export { abbrevOffset } from './clock/abbrev.js';
+export { isJournalMarker } from './formats/journal/markers.js';
+export { envelopeContinuation } from './formats/syslog/index.js';
