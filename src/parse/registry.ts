@@ -4,6 +4,7 @@ import { dmesgFormat } from './formats/dmesg/index.js';
 import { JOURNAL_JSON_FORMATS } from './formats/journal/json.js';
 import { JOURNAL_TEXT_FORMATS } from './formats/journal/text.js';
 import { KLOG_FORMATS } from './formats/klog/index.js';
+import { k8sFormats } from './formats/kubectl-index.js';
 import { SYSLOG_FORMATS } from './formats/syslog/index.js';
 import { textFormat } from './formats/text.js';
 
@@ -19,6 +20,7 @@ export const FORMATS: Format[] = [
   dmesgFormat,
   ...KLOG_FORMATS,
   ...CONTAINER_FORMATS,
+  ...k8sFormats,
   textFormat,
 ];
 
