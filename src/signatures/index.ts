@@ -28,3 +28,12 @@ export { type CompiledSignatures, type CompileOptions, type TimingRow, compileSi
 export { formatTiming } from './match.js';
 export { type Template, STANDARD_NAMES, compileTemplate } from './templates.js';
 export { captureNames, captureKey, memberIds, placeholderNames, regexList } from './names.js';
+export {
+  type LineParser,
+  type ExampleCorrelator,
+  type StateLoader,
+  type ExampleFailure,
+  type ExampleReport,
+  type ExampleOptions,
+  runExamples,
+} from './selftest.js';

@@ -35,7 +35,7 @@ export function memberIds(spec: Pick<SignatureSpec, 'match'>): string[] {
 
 /**
  * Captures a finding of `sig` can have. Event: the regexes' named groups. Burst, sequence,
- * absence: their members' captures. State: `kind`, `name`, `namespace`, each `where` path (as
+ * absence: their members' captures. State: `kind`, `name`, `namespace`, `ref` (namespace/name), each `where` path (as
  * captureKey), and per join `<join>` (related names) and `<join>_count`.
  */
 export function captureNames(sig: SignatureSpec, byId: ReadonlyMap<string, SignatureSpec>, seen = new Set<string>()): Set<string> {
@@ -47,7 +47,7 @@ export function captureNames(sig: SignatureSpec, byId: ReadonlyMap<string, Signa
     for (const r of regexList(sig)) for (const n of parseRegex(r).names) out.add(n);
     for (const k of Object.keys(m.where ?? {})) out.add(captureKey(k));
   } else if (m.kind === 'state') {
-    for (const n of ['kind', 'name', 'namespace']) out.add(n);
+    for (const n of ['kind', 'name', 'namespace', 'ref']) out.add(n);
     for (const k of Object.keys(m.where ?? {})) out.add(captureKey(k));
     for (const j of Object.keys(m.join ?? {})) {
       out.add(j);

@@ -247,9 +247,12 @@ class Parser {
       this.i++;
     }
     const ranges: Array<[number, number]> = [];
-    let first = true;
-    while (this.i < this.src.length && (this.src[this.i] !== ']' || first)) {
-      first = false;
+    if (this.src[this.i] === ']') {
+      // ERE reads "[]a]" / "[^]a]" as a class holding "]"; JavaScript reads "[]" as empty and
+      // "[^]" as any character. Refused so that the pattern means one thing everywhere.
+      this.problem(this.i, 'a "]" first in a class means different things in ERE and JavaScript: escape it as \\]');
+    }
+    while (this.i < this.src.length && this.src[this.i] !== ']') {
       const lo = this.classChar();
       if (lo === undefined) continue;
       if (this.src[this.i] === '-' && this.src[this.i + 1] !== ']' && this.i + 1 < this.src.length) {

@@ -1,0 +1,24 @@
+// Every example of the fixture patterns through the one generic runner (RuleTester).
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { compileSignatures, loadPatterns } from '../../src/signatures/index.js';
+import { testExamples } from '../../src/correlate/index.js';
+import { simpleParseLine } from './simple-parse.js';
+import { loadToyState } from '../correlate/stub-state.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+const FIXTURES = path.join(ROOT, 'test/fixtures/patterns/cascade');
+
+describe('fixture pattern examples', () => {
+  const set = loadPatterns([FIXTURES], { files: [path.join(ROOT, 'patterns/entities.yml')] });
+  it('load without diagnostics', () => {
+    expect(set.diagnostics).toEqual([]);
+    expect(set.signatures.length).toBe(16);
+  });
+  const { compiled } = compileSignatures(set);
+  const reports = testExamples(compiled, simpleParseLine, { loadState: loadToyState });
+  it.each(reports.map((r) => [r.id, r] as const))('%s', (_id, r) => {
+    expect(r.failures).toEqual([]);
+    expect(r.examples).toBeGreaterThanOrEqual(3);
+  });
+});
