@@ -16,6 +16,8 @@ export interface Diagnostic {
   help?: string;
   /** How many occurrences this diagnostic stands for (grouped repeats). */
   count?: number;
+  /** For grouped repeats: the first few places (the first one is also `place`). */
+  places?: Array<Partial<Provenance>>;
 }
 
 /** Collects diagnostics; the one sink every stage writes to. */

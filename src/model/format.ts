@@ -70,4 +70,11 @@ export interface Format {
   gateable: boolean;
   /** True when `text` continues the previous record (indented journal lines, klog blocks). */
   isContinuation?(text: string): boolean;
+  /**
+   * A cheap, allocation-free check that the line `block.slice(start, end)` has this format's
+   * shape (fixed-offset character probes). The scanner calls it on every line a prefilter did
+   * not select; lines that fail are parsed, so that unparsed lines are counted exactly without
+   * parsing every line. Absent: every line is parsed.
+   */
+  shapeOk?(block: string, start: number, end: number): boolean;
 }

@@ -1,0 +1,154 @@
+import { promises as fsp, constants as fsc, type Stats } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../model/index.js';
+import { compareRotations } from './rotation.js';
+import { readIgnoreFile } from './ignore.js';
+
+/** A file to read, in the order files are read (stable: sorted, rotations oldest first). */
+export interface InputFile {
+  /** Path as shown in reports: the given argument joined with the path below it. */
+  path: string;
+  /** Host suggested by a directory name (`k8s02/syslog`), when one looks like a node name. */
+  hostHint?: string;
+  size: number;
+  /** Modification time in epoch micros (year and dump-time fallback). */
+  mtimeMicros?: number;
+}
+
+/** Directory names that never name a host. */
+const GENERIC_DIRS = new Set([
+  '.', '..', 'log', 'logs', 'var', 'tmp', 'evidence', 'data', 'kubectl', 'journal', 'dumps', 'dump',
+  'samples', 'sample', 'incident', 'incidents', 'node', 'nodes', 'files', 'input', 'inputs', 'out',
+  'output', 'collected', 'bundle', 'support', 'goroutines', 'pprof', 'k8s', 'kubernetes', 'snapshots',
+]);
+const HOSTNAME = /^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/;
+const DATED = /^[0-9]{4}-[0-9]{2}/;
+
+/** The host a directory name suggests, or undefined for generic folder names. */
+export function hostFromDir(dir: string): string | undefined {
+  const name = path.basename(dir);
+  if (!HOSTNAME.test(name) || GENERIC_DIRS.has(name.toLowerCase()) || DATED.test(name)) return undefined;
+  return name;
+}
+
+interface WalkState {
+  out: InputFile[];
+  diagnostics: Diagnostic[];
+  /** dev:ino of every file taken, to read a file given twice (or via a link) only once. */
+  seenFiles: Map<string, string>;
+  /** realpaths of directories being walked, to stop symlink loops. */
+  activeDirs: Set<string>;
+}
+
+/**
+ * Expands command-line paths into the list of input files: files as given, directories
+ * recursively (sorted, rotation families oldest first, `.howsignore` honoured, hidden entries
+ * skipped with a note), '-' for stdin. Problems (missing paths, dangling symlinks, loops,
+ * unreadable files, the same file twice) become diagnostics; nothing is dropped silently.
+ */
+export async function discoverInputs(paths: string[]): Promise<{ files: InputFile[]; diagnostics: Diagnostic[] }> {
+  const st: WalkState = { out: [], diagnostics: [], seenFiles: new Map(), activeDirs: new Set() };
+  for (const p of paths) {
+    if (p === '-') {
+      st.out.push({ path: '-', size: 0 });
+      continue;
+    }
+    await visit(p, st);
+  }
+  return { files: st.out, diagnostics: st.diagnostics };
+}
+
+async function visit(p: string, st: WalkState): Promise<void> {
+  let lst: Stats;
+  try {
+    lst = await fsp.lstat(p);
+  } catch (err) {
+    st.diagnostics.push({
+      severity: 'error',
+      code: 'ingest/not-found',
+      reason: `No such file or directory: ${p}`,
+      place: { file: p },
+      help: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'Check the path.' : (err as Error).message,
+    });
+    return;
+  }
+  let stat = lst;
+  if (lst.isSymbolicLink()) {
+    try {
+      stat = await fsp.stat(p);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      st.diagnostics.push({
+        severity: 'warning',
+        code: code === 'ELOOP' ? 'ingest/symlink-loop' : 'ingest/dangling-symlink',
+        reason: code === 'ELOOP' ? `Symbolic link loop at ${p}, skipped` : `Dangling symbolic link ${p} -> ${await fsp.readlink(p).catch(() => '?')}, skipped`,
+        place: { file: p },
+      });
+      return;
+    }
+  }
+  if (stat.isDirectory()) return visitDir(p, st);
+  if (!stat.isFile()) {
+    st.diagnostics.push({ severity: 'warning', code: 'ingest/not-a-file', reason: `${p} is not a regular file, skipped`, place: { file: p } });
+    return;
+  }
+  const key = `${stat.dev}:${stat.ino}`;
+  const first = st.seenFiles.get(key);
+  if (first !== undefined) {
+    st.diagnostics.push({
+      severity: 'warning',
+      code: 'ingest/duplicate-file',
+      reason: `${p} is the same file as ${first}; read once`,
+      place: { file: p },
+    });
+    return;
+  }
+  try {
+    await fsp.access(p, fsc.R_OK);
+  } catch {
+    st.diagnostics.push({
+      severity: 'warning',
+      code: 'ingest/unreadable',
+      reason: `Cannot read ${p} (permission denied), skipped`,
+      place: { file: p },
+      help: 'Run hows as a user that can read it, or copy the file.',
+    });
+    return;
+  }
+  st.seenFiles.set(key, p);
+  const hostHint = hostFromDir(path.dirname(p));
+  st.out.push({ path: p, size: stat.size, mtimeMicros: Math.round(stat.mtimeMs * 1000), ...(hostHint ? { hostHint } : {}) });
+}
+
+async function visitDir(dir: string, st: WalkState): Promise<void> {
+  const real = await fsp.realpath(dir);
+  if (st.activeDirs.has(real)) {
+    st.diagnostics.push({ severity: 'warning', code: 'ingest/symlink-loop', reason: `Directory loop at ${dir}, not entered again`, place: { file: dir } });
+    return;
+  }
+  st.activeDirs.add(real);
+  try {
+    const ignore = await readIgnoreFile(dir);
+    let names: string[];
+    try {
+      names = await fsp.readdir(dir);
+    } catch (err) {
+      st.diagnostics.push({ severity: 'warning', code: 'ingest/unreadable', reason: `Cannot list ${dir}: ${(err as Error).message}`, place: { file: dir } });
+      return;
+    }
+    const hidden = names.filter((n) => n.startsWith('.'));
+    if (hidden.some((n) => n !== '.howsignore')) {
+      st.diagnostics.push({
+        severity: 'info',
+        code: 'ingest/hidden-skipped',
+        reason: `Skipped hidden entries in ${dir}: ${hidden.filter((n) => n !== '.howsignore').join(', ')}`,
+        place: { file: dir },
+      });
+    }
+    const visible = names.filter((n) => !n.startsWith('.') && !ignore?.ignores(n));
+    visible.sort(compareRotations);
+    for (const name of visible) await visit(path.join(dir, name), st);
+  } finally {
+    st.activeDirs.delete(real);
+  }
+}

@@ -1,0 +1,215 @@
+import type { InputFile, LineBlock, LineGate } from '../ingest/index.js';
+import { EVERY_LINE, binaryVerdict, decodeLine, literalGate, openInput, readBlocks } from '../ingest/index.js';
+import type { Diagnostic, FileContext, FileParser, FileScan, Format, GoroutineBucket, K8sObject, ParseOptions, ParsedRecord, SourceKind, Stamp } from '../model/index.js';
+import { DiagnosticGrouper } from './diag-group.js';
+import { LineFeeder } from './line-feeder.js';
+import { RecordKeeper, type RecordMatcher } from './record-keeper.js';
+
+/** What the scanner needs from the parse stage. */
+export interface FormatRegistry {
+  /** Best format for a file starting with these (non-empty, decoded) lines, if any is confident. */
+  sniff(lines: readonly string[]): Format | undefined;
+  get(id: string): Format | undefined;
+  /** The plain-text format used when nothing else fits. */
+  fallback(): Format;
+}
+
+/** What the scanner needs from the signatures stage. */
+export interface ScanMatcher extends RecordMatcher {
+  /** Literals of every event signature: a line without any of them can not match. */
+  literals(): readonly string[];
+  /** Sources whose lines must all be parsed because some signature has no literal. */
+  ungated(): { sources: readonly SourceKind[] } | null;
+}
+
+export interface EmbeddedDumps {
+  ctx: FileContext;
+  inDump(): boolean;
+  end(): void;
+}
+
+export interface ScanDeps {
+  formats: FormatRegistry;
+  matcher: ScanMatcher;
+  /** Decorates a line parser's context so goroutine dumps inside journal/syslog are bucketed. */
+  embedDumps?: (ctx: FileContext) => EmbeddedDumps;
+}
+
+export interface ScanOptions {
+  /** Parse every line and keep every record (timeline --all), not only hits and context. */
+  all: boolean;
+  context: number;
+  as?: string;
+  host?: string;
+  parse: ParseOptions;
+  /** Literals a format needs to see besides the signatures' (e.g. goroutine dump headers). */
+  extraLiterals?: readonly string[];
+}
+
+const SNIFF_LINES = 40;
+/** Always let these through the gate: a goroutine dump inside a journal starts at such a line. */
+export const FORMAT_LITERALS: readonly string[] = ['goroutine '];
+
+/** Scans one input: open, sniff, gate, parse, match. Never throws for data problems. */
+export async function scanFile(file: InputFile, deps: ScanDeps, opts: ScanOptions): Promise<FileScan> {
+  const diagnostics = new DiagnosticGrouper();
+  const opened = await openInput(file.path);
+  const cuts: Array<{ line: number; bytes: number; offset: number }> = [];
+  const blocks = readBlocks(opened.chunks, (c) => cuts.push(c))[Symbol.asyncIterator]();
+  const first = await blocks.next();
+  const firstBlock: LineBlock | undefined = first.done ? undefined : first.value;
+
+  const objects: K8sObject[] = [];
+  const buckets: GoroutineBucket[] = [];
+  const samples: FileScan['samples'] = [];
+  let format: Format = deps.formats.fallback();
+  let skipped: string | undefined;
+
+  const verdict = firstBlock ? binaryVerdict(Buffer.from(firstBlock.text.slice(0, 8192), 'latin1')) : undefined;
+  if (verdict) {
+    skipped = `binary: ${verdict.what}`;
+    diagnostics.add({ severity: 'warning', code: 'ingest/binary-file', reason: `Skipped ${file.path}: it is ${verdict.what}, not a text log`, place: { file: file.path }, ...(verdict.help ? { help: verdict.help } : {}) });
+    for (let b = await blocks.next(); !b.done; b = await blocks.next()) void b;
+  } else if (firstBlock) {
+    format = chooseFormat(firstBlock, deps.formats, opts.as, file.path, diagnostics);
+  }
+
+  const host = opts.host ?? file.hostHint;
+  const keeper = new RecordKeeper(deps.matcher, opts.context, opts.all || !format.gateable);
+  let ctx: FileContext = {
+    file: file.path,
+    ...(host ? { host } : {}),
+    ...(file.mtimeMicros !== undefined ? { mtimeMicros: file.mtimeMicros } : {}),
+    options: opts.parse,
+    emit: (r) => keeper.add(r),
+    object: (o) => objects.push(o),
+    bucket: (b) => buckets.push(b),
+    diag: (d) => diagnostics.add(d),
+  };
+  let dumps: EmbeddedDumps | undefined;
+  if (deps.embedDumps && (format.meta.source === 'journal' || format.meta.source === 'syslog')) {
+    dumps = deps.embedDumps(ctx);
+    ctx = dumps.ctx;
+  }
+  const inner = format.open(ctx);
+  const parser: FileParser = dumps
+    ? { line: (t, at) => inner.line(t, at) || dumps!.inDump(), end: () => inner.end(), get unparsed() { return inner.unparsed; } }
+    : inner;
+
+  const sampler = new StampSampler(format, ctx, samples);
+  const feeder = new LineFeeder(parser, file.path, chooseGate(format, deps.matcher, opts), format, opts.context);
+  let lastBlock: LineBlock | undefined;
+  if (!skipped && firstBlock) {
+    for (let b: IteratorResult<LineBlock> = first; !b.done; b = await blocks.next()) {
+      sampler.sampleFirstLine(b.value);
+      feeder.block(b.value);
+      lastBlock = b.value;
+    }
+    if (lastBlock) sampler.sampleLastLine(lastBlock);
+  }
+  parser.end();
+  dumps?.end();
+
+  const stats = await opened.done;
+  for (const d of stats.diagnostics) diagnostics.add(d);
+  for (const c of cuts) {
+    diagnostics.add({ severity: 'warning', code: 'ingest/long-line', reason: `Line of ${c.bytes} bytes cut to 1 MiB`, place: { file: file.path, line: c.line, offset: c.offset }, help: 'The first 1 MiB of the line is kept; the rest is skipped.' });
+  }
+  if (feeder.stats.invalidUtf8 > 0) {
+    diagnostics.add({ severity: 'warning', code: 'ingest/invalid-utf8', reason: `${feeder.stats.invalidUtf8} line(s) hold bytes that are not valid UTF-8; kept with U+FFFD in their place`, place: { file: file.path, line: feeder.stats.invalidUtf8Lines[0]! }, count: feeder.stats.invalidUtf8 });
+  }
+  return {
+    input: {
+      path: file.path,
+      format: format.meta.id,
+      ...(host ? { host, hostSource: opts.host ? 'flag' : 'path' } : {}),
+      gzip: opened.gzip,
+      bytes: stats.bytes,
+      uncompressedBytes: stats.uncompressedBytes,
+      lines: feeder.stats.lines,
+      unparsedLines: parser.unparsed,
+      sha256: stats.sha256,
+      ...(skipped ? { skipped } : {}),
+    },
+    records: keeper.kept,
+    samples,
+    objects,
+    buckets,
+    diagnostics: diagnostics.summary(),
+    ...(file.mtimeMicros !== undefined ? { mtimeMicros: file.mtimeMicros } : {}),
+  };
+}
+
+function chooseFormat(block: LineBlock, formats: FormatRegistry, as: string | undefined, path: string, diagnostics: DiagnosticGrouper): Format {
+  if (as) {
+    const forced = formats.get(as);
+    if (forced) return forced;
+    diagnostics.add({ severity: 'error', code: 'parse/unknown-format', reason: `Unknown format "${as}" given with --as`, place: { file: path }, help: 'hows --help lists the format ids.' });
+  }
+  const lines: string[] = [];
+  let pos = 0;
+  const text = block.text;
+  while (pos < text.length && lines.length < SNIFF_LINES) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = text.length;
+    const line = decodeLine(text.slice(pos, end)).text;
+    if (line.trim().length > 0) lines.push(line);
+    pos = end + 1;
+  }
+  const found = formats.sniff(lines);
+  if (found) return found;
+  if (lines.length > 0) {
+    diagnostics.add({ severity: 'warning', code: 'parse/unknown-format', reason: `No known format recognised in ${path}; its lines are kept as plain text`, place: { file: path, line: 1 }, snippet: lines[0]!.slice(0, 160), help: 'Force a parser with --as <format> if you know it.' });
+  }
+  return formats.fallback();
+}
+
+function chooseGate(format: Format, matcher: ScanMatcher, opts: ScanOptions): LineGate | 'all' {
+  if (opts.all || !format.gateable) return 'all';
+  const ungated = matcher.ungated();
+  if (ungated && ungated.sources.includes(format.meta.source)) return 'all';
+  const gate = literalGate([...matcher.literals(), ...FORMAT_LITERALS, ...(opts.extraLiterals ?? [])]);
+  return gate.literals.length > 0 ? gate : EVERY_LINE;
+}
+
+/**
+ * Samples the stamp of the first line of every block and of the file's last line with a
+ * separate parser instance, so the clock can resolve years and rollovers along the whole file.
+ */
+class StampSampler {
+  constructor(
+    private readonly format: Format,
+    private readonly base: FileContext,
+    private readonly out: Array<{ line: number; stamp: Stamp; uptime?: number }>,
+  ) {}
+
+  sampleFirstLine(block: LineBlock): void {
+    const end = block.text.indexOf('\n');
+    this.sample(block.text.slice(0, end === -1 ? block.text.length : end), block.firstLine, block.offset);
+  }
+
+  sampleLastLine(block: LineBlock): void {
+    const text = block.text.endsWith('\n') ? block.text.slice(0, -1) : block.text;
+    const start = text.lastIndexOf('\n') + 1;
+    const line = block.firstLine + countLines(text, start);
+    this.sample(text.slice(start), line, block.offset + start);
+  }
+
+  private sample(latin1: string, line: number, offset: number): void {
+    if (!this.format.gateable) return;
+    let got: ParsedRecord | undefined;
+    const ctx: FileContext = { ...this.base, emit: (r) => (got ??= r), object: () => {}, bucket: () => {}, diag: () => {} };
+    const p = this.format.open(ctx);
+    p.line(decodeLine(latin1).text, { file: this.base.file, line, offset });
+    p.end();
+    if (got && got.stamp.kind !== 'none') this.out.push({ line, stamp: got.stamp, ...(got.uptime !== undefined ? { uptime: got.uptime } : {}) });
+  }
+}
+
+function countLines(text: string, upTo: number): number {
+  let n = 0;
+  for (let p = text.indexOf('\n'); p !== -1 && p < upTo; p = text.indexOf('\n', p + 1)) n += 1;
+  return n;
+}
+
+export type { Diagnostic };

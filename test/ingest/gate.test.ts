@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { EVERY_LINE, decodeLine, literalGate, binaryVerdict } from '../../src/ingest/index.js';
+
+function lines(gate: ReturnType<typeof literalGate>, text: string): string[] {
+  const out: string[] = [];
+  gate.scan(text, (s, e) => out.push(text.slice(s, e)));
+  return out;
+}
+
+describe('literalGate', () => {
+  const text = 'noise one\nEXT4-fs (sdb): Remounting filesystem read-only\nnoise two\nconn error (1020) and EXT4-fs twice\nlast EXT4-fs';
+  it('selects each line holding a literal once, in order, including an unterminated last line', () => {
+    expect(lines(literalGate(['EXT4-fs', 'conn error (10']), text)).toEqual([
+      'EXT4-fs (sdb): Remounting filesystem read-only',
+      'conn error (1020) and EXT4-fs twice',
+      'last EXT4-fs',
+    ]);
+  });
+  it('escapes regex metacharacters in literals', () => {
+    expect(lines(literalGate(['(1020)']), text)).toEqual(['conn error (1020) and EXT4-fs twice']);
+  });
+  it('selects nothing with no literals and everything with EVERY_LINE', () => {
+    expect(lines(literalGate([]), text)).toEqual([]);
+    const all: string[] = [];
+    EVERY_LINE.scan('a\nb\n', (s, e) => all.push('a\nb\n'.slice(s, e)));
+    expect(all).toEqual(['a', 'b']);
+  });
+});
+
+describe('decodeLine', () => {
+  it('strips CR and decodes UTF-8, flagging invalid bytes', () => {
+    expect(decodeLine('plain\r')).toEqual({ text: 'plain', crlf: true, invalidUtf8: false });
+    const utf8 = Buffer.from('naïve café', 'utf8').toString('latin1');
+    expect(decodeLine(utf8)).toEqual({ text: 'naïve café', crlf: false, invalidUtf8: false });
+    const bad = Buffer.from([0x6f, 0x6b, 0xff, 0xfe, 0x00, 0x21]).toString('latin1');
+    const d = decodeLine(bad);
+    expect(d.invalidUtf8).toBe(true);
+    expect(d.text).toBe('ok\ufffd\ufffd\u0000!');
+  });
+});
+
+describe('binaryVerdict', () => {
+  it('flags binary heads but keeps text with a stray NUL', () => {
+    expect(binaryVerdict(Buffer.from('LPKSHHRH\0\0\0\0'))?.what).toMatch(/journal/);
+    expect(binaryVerdict(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]))?.what).toMatch(/ELF/);
+    expect(binaryVerdict(Buffer.alloc(4096, 0))).toBeDefined();
+    expect(binaryVerdict(Buffer.from('May 28 20:21:04 k8s02 kernel: a\0b\n'.repeat(50)))).toBeUndefined();
+  });
+});

@@ -1,0 +1,124 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { openInput, readBlocks } from '../../src/ingest/index.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'hows-open-'));
+function file(name: string, data: Buffer | string): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, data);
+  return p;
+}
+
+async function readAll(p: string): Promise<{ text: string; stats: Awaited<ReturnType<typeof openInput>>['done'] extends Promise<infer T> ? T : never; gzip: boolean }> {
+  const input = await openInput(p);
+  const parts: string[] = [];
+  for await (const c of input.chunks) parts.push(c.toString('latin1'));
+  return { text: parts.join(''), stats: await input.done, gzip: input.gzip };
+}
+
+const KERN = [
+  'May 28 20:23:09 k8s02 kernel: [ 6100.061564]  session1: session recovery timed out after 120 secs',
+  'May 28 20:23:09 k8s02 kernel: [ 6100.063676] sd 3:0:0:0: [sdb] rejecting I/O to offline device',
+  'May 28 20:23:14 k8s02 kernel: [ 6104.402394] EXT4-fs (sdb): Remounting filesystem read-only',
+].join('\n') + '\n';
+
+describe('openInput', () => {
+  it('reads a plain file and hashes its bytes', async () => {
+    const r = await readAll(file('kern.log', KERN));
+    expect(r.gzip).toBe(false);
+    expect(r.text).toBe(KERN);
+    expect(r.stats.bytes).toBe(Buffer.byteLength(KERN));
+    expect(r.stats.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.stats.diagnostics).toEqual([]);
+  });
+
+  it('detects gzip by magic bytes, not by name', async () => {
+    const r = await readAll(file('kern-log-no-suffix', gzipSync(KERN)));
+    expect(r.gzip).toBe(true);
+    expect(r.text).toBe(KERN);
+    expect(r.stats.uncompressedBytes).toBe(Buffer.byteLength(KERN));
+    const plain = await readAll(file('looks-like.gz', KERN));
+    expect(plain.gzip).toBe(false);
+    expect(plain.text).toBe(KERN);
+  });
+
+  it('reads every member of a multi-member gzip', async () => {
+    const lines = KERN.split('\n');
+    const multi = Buffer.concat([gzipSync(lines.slice(0, 2).join('\n') + '\n'), gzipSync(lines.slice(2).join('\n'))]);
+    const r = await readAll(file('multi.gz', multi));
+    expect(r.text).toBe(KERN);
+  });
+
+  it('keeps the lines before the cut of a truncated gzip and warns', async () => {
+    const big = Array.from({ length: 20000 }, (_, i) => `May 28 20:23:09 k8s02 kernel: line ${i} ${'x'.repeat(i % 50)}`).join('\n') + '\n';
+    const gz = gzipSync(big);
+    const r = await readAll(file('cut.gz', gz.subarray(0, Math.floor(gz.length / 2))));
+    expect(r.stats.diagnostics.map((d) => d.code)).toEqual(['ingest/truncated-gzip']);
+    expect(r.text.length).toBeGreaterThan(big.length / 4);
+    expect(big.startsWith(r.text)).toBe(true);
+    expect(r.stats.bytes).toBe(Math.floor(gz.length / 2));
+  });
+
+  it('reports corrupt gzip data and keeps what was decoded', async () => {
+    const gz = Buffer.from(gzipSync(KERN.repeat(200)));
+    for (let i = 400; i < 440; i++) gz[i] = 0xff;
+    const r = await readAll(file('corrupt.gz', gz));
+    const codes = r.stats.diagnostics.map((d) => d.code);
+    expect(codes.length).toBe(1);
+    expect(['ingest/corrupt-gzip', 'ingest/truncated-gzip']).toContain(codes[0]);
+    // Deflate notices corruption only some bytes later: what precedes the damaged region is intact.
+    expect(r.text.slice(0, 300)).toBe(KERN.repeat(200).slice(0, 300));
+  });
+});
+
+describe('readBlocks', () => {
+  async function blocks(data: string, maxLine?: number) {
+    const cuts: Array<{ line: number; offset: number; bytes: number }> = [];
+    const out = [];
+    async function* chunks() {
+      // Deliver in small uneven pieces so lines straddle chunk boundaries.
+      const b = Buffer.from(data, 'latin1');
+      for (let i = 0; i < b.length; i += 7) yield b.subarray(i, i + 7);
+    }
+    for await (const blk of readBlocks(chunks(), (c) => cuts.push(c), maxLine)) out.push(blk);
+    return { out, cuts };
+  }
+
+  it('numbers lines and offsets across chunk boundaries', async () => {
+    const { out } = await blocks('aaa\nbbbbbbbbbbbb\r\ncc\nlast-without-newline');
+    const lines: Array<[number, number, string]> = [];
+    for (const b of out) {
+      let start = 0;
+      let n = b.firstLine;
+      while (start < b.text.length) {
+        let end = b.text.indexOf('\n', start);
+        if (end === -1) end = b.text.length;
+        lines.push([n, b.offset + start, b.text.slice(start, end)]);
+        start = end + 1;
+        n += 1;
+      }
+    }
+    expect(lines).toEqual([
+      [1, 0, 'aaa'],
+      [2, 4, 'bbbbbbbbbbbb\r'],
+      [3, 18, 'cc'],
+      [4, 21, 'last-without-newline'],
+    ]);
+  });
+
+  it('cuts lines longer than the limit, reports them, and keeps numbering', async () => {
+    const long = 'L'.repeat(100);
+    const { out, cuts } = await blocks(`first\n${long}\nafter\n`, 30);
+    expect(cuts).toEqual([{ line: 2, offset: 6, bytes: 100 }]);
+    const all = out.map((b) => [b.firstLine, b.text]);
+    expect(all.some(([n, t]) => n === 2 && t === `${'L'.repeat(30)}\n`)).toBe(true);
+    const afterBlock = out.find((b) => b.text.includes('after'))!;
+    const idx = afterBlock.text.indexOf('after');
+    const lineNo = afterBlock.firstLine + afterBlock.text.slice(0, idx).split('\n').length - 1;
+    expect(lineNo).toBe(3);
+    expect(afterBlock.offset + idx).toBe(6 + 100 + 1);
+  });
+});
