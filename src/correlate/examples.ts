@@ -60,7 +60,8 @@ export function eventsFromRecords(set: CompiledSignatures, records: readonly Par
 export const exampleCorrelator: ExampleCorrelator = (set, records, state) => {
   const { events, hits } = eventsFromRecords(set, records);
   const { findings } = correlate({ events, hits, state: state ?? EMPTY_STATE, signatures: set, displayTz: 'UTC' });
-  return findings.map((f) => ({ id: f.id, captures: f.captures }));
+  // `count` is checkable in `expect` too (a burst example can say how many events it holds).
+  return findings.map((f) => ({ id: f.id, captures: { count: String(f.count), ...f.captures } }));
 };
 
 /** runExamples with the correlation wired in: what `hows patterns test` and the test suite run. */

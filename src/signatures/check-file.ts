@@ -83,8 +83,6 @@ export function checkFile(sig: LoadedSignature, y: YamlFile): Diagnostic[] {
         const text = isFromEvidence(p) ? String(p.default) : String(p);
         if (parseDuration(text) === undefined) add('error', 'pattern/invalid-field', ['params', name], `params.${name} "${text}" is used as a duration (${pathLabel(path)}), must be like 5s, 2m, 1h`);
       }
-    } else if (isDuration && parseDuration(value) === undefined) {
-      add('error', 'pattern/invalid-field', path, `${pathLabel(path)} "${value}" is not a duration like 5s, 2m, 1h`);
     }
   }
 

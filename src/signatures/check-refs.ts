@@ -37,7 +37,15 @@ export function references(sig: LoadedSignature): Array<{ id: string; path: Path
   return out;
 }
 
-export function checkReferences(all: readonly LoadedSignature[], locate: Locate): { diagnostics: Diagnostic[]; refused: Set<LoadedSignature> } {
+/**
+ * `failed`: ids of files that did not load (their own errors are reported): a reference to one
+ * is not reported again, but a composite built on it is still refused.
+ */
+export function checkReferences(
+  all: readonly LoadedSignature[],
+  locate: Locate,
+  failed: ReadonlySet<string> = new Set(),
+): { diagnostics: Diagnostic[]; refused: Set<LoadedSignature> } {
   const diagnostics: Diagnostic[] = [];
   const refused = new Set<LoadedSignature>();
   const err = (sig: LoadedSignature, code: string, path: Path, reason: string, help?: string): void => {
@@ -56,7 +64,9 @@ export function checkReferences(all: readonly LoadedSignature[], locate: Locate)
   for (const sig of live) {
     for (const r of references(sig)) {
       const target = byId.get(r.id);
-      if (!target) {
+      if (!target && failed.has(r.id)) {
+        if (r.path[0] === 'match') refused.add(sig);
+      } else if (!target) {
         const near = [...byId.keys()].filter((k) => k.split('-')[0] === r.id.split('-')[0]).slice(0, 5);
         err(sig, 'pattern/unknown-id', r.path, `unknown signature id "${r.id}"`, near.length ? `did you mean: ${near.join(', ')}?` : undefined);
         if (r.path[0] === 'match') refused.add(sig);
@@ -87,6 +97,7 @@ export function checkReferences(all: readonly LoadedSignature[], locate: Locate)
   for (const sig of live) visit(sig.id, []);
   // Placeholders name captures, entity kinds or standard names.
   for (const sig of live) {
+    if (refused.has(sig) || references(sig).some((r) => failed.has(r.id))) continue;
     const known = placeholderNames(sig, byId);
     for (const field of ['how', 'answer', 'unresolved'] as const) {
       const src = sig[field];

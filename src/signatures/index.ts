@@ -37,3 +37,4 @@ export {
   type ExampleOptions,
   runExamples,
 } from './selftest.js';
+export { type FormatSource, formatLineParser, formatStateLoader } from './line-parser.js';

@@ -59,18 +59,29 @@ function toSpec(value: Record<string, unknown>, family: string): SignatureSpec {
   };
 }
 
-/** Reads one signature file's text. Returns the signature when it has no errors of its own. */
-export function readSignature(text: string, file: string, family: string): { signature?: LoadedSignature; diagnostics: Diagnostic[] } {
+/**
+ * Reads one signature file's text. Returns the signature when it has no errors of its own.
+ * With schema errors, the checks that do not depend on the broken fields still run on a best
+ * effort `partial` (pySigma collect_errors): one lint run shows every problem.
+ */
+export function readSignature(
+  text: string,
+  file: string,
+  family: string,
+): { signature?: LoadedSignature; partial?: LoadedSignature; diagnostics: Diagnostic[]; id?: string } {
   const y = parseYaml(text, file);
   const diagnostics = [...y.diagnostics];
+  const id = typeof (y.value as { id?: unknown } | null)?.id === 'string' ? (y.value as { id: string }).id : undefined;
+  const idPart = id ? { id } : {};
   const at = (p: Position): Diagnostic['place'] => ({ file, line: p.line, column: p.column });
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, ...idPart };
   if (typeof y.value !== 'object' || y.value === null || Array.isArray(y.value)) {
     diagnostics.push({ severity: 'error', code: 'pattern/invalid-field', reason: 'a signature file must be a map of fields', place: at({ line: 1, column: 1 }) });
     return { diagnostics };
   }
-  for (const e of validator.validate(y.value)) {
-    diagnostics.push({ severity: 'error', code: 'pattern/invalid-field', reason: e.message, place: at(y.locate(e.path, e.atKey)) });
+  const schemaErrors = validator.validate(y.value);
+  for (const e of schemaErrors) {
+    diagnostics.push({ severity: 'error', code: 'pattern/invalid-field', reason: e.message, place: at(y.locate(e.path, e.atKey)), ...(e.help ? { help: e.help } : {}) });
   }
   const value = y.value as Record<string, unknown>;
   const stem = path.basename(file).replace(/\.ya?ml$/, '');
@@ -83,17 +94,23 @@ export function readSignature(text: string, file: string, family: string): { sig
       help: `rename the file to ${value.id}.yml or change the id`,
     });
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  const spec = toSpec(value, family);
-  const signature: LoadedSignature = { ...spec, source: { file, line: y.locate(['match']).line } };
-  locators.set(signature, y);
-  diagnostics.push(...checkFile(signature, y));
-  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { signature, diagnostics };
+  let signature: LoadedSignature;
+  try {
+    signature = { ...toSpec(value, family), source: { file, line: y.locate(['match']).line } };
+    locators.set(signature, y);
+    diagnostics.push(...checkFile(signature, y));
+  } catch (e) {
+    // Only reachable with schema errors (the shape the checks rely on is broken): they are reported.
+    if (schemaErrors.length === 0) throw e;
+    return { diagnostics, ...idPart };
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, partial: signature, ...idPart };
+  return { signature, diagnostics };
 }
 
 export interface LoadOptions {
   /** Extra single files (hows patterns lint); a file also found under a folder is read once. */
-  files?: string[];
+  files?: readonly string[];
 }
 
 /** Loads every pattern folder in order, then the extra files, then checks across files. */
@@ -103,6 +120,11 @@ export function loadPatterns(dirs: readonly string[], opts: LoadOptions = {}): P
   const signatures: LoadedSignature[] = [];
   const files: string[] = [];
   const seen = new Set<string>();
+  /** Ids of files that did not load: references to them are not reported again. */
+  const failed = new Set<string>();
+  const texts = new Map<string, string>();
+  /** Signatures with errors of their own, checked across files on a best effort basis only. */
+  const partials: LoadedSignature[] = [];
   const read = (file: string, root: string | undefined): void => {
     const abs = path.resolve(file);
     if (seen.has(abs)) return;
@@ -115,6 +137,7 @@ export function loadPatterns(dirs: readonly string[], opts: LoadOptions = {}): P
       diagnostics.push({ severity: 'error', code: 'pattern/unreadable', reason: (e as Error).message, place: { file } });
       return;
     }
+    texts.set(file, text);
     const rel = root ? path.relative(root, file) : path.basename(file);
     if (rel === 'entities.yml' || (!root && path.basename(file) === 'entities.yml')) {
       diagnostics.push(...loadEntityConfig(parseYaml(text, file), entities));
@@ -124,6 +147,8 @@ export function loadPatterns(dirs: readonly string[], opts: LoadOptions = {}): P
     const r = readSignature(text, file, family);
     diagnostics.push(...r.diagnostics);
     if (r.signature) signatures.push(r.signature);
+    else if (r.id) failed.add(r.id);
+    if (r.partial) partials.push(r.partial);
   };
   for (const dir of dirs) {
     let entries: string[];
@@ -137,7 +162,19 @@ export function loadPatterns(dirs: readonly string[], opts: LoadOptions = {}): P
     for (const f of entries.sort((a, b) => Number(path.basename(b) === 'entities.yml') - Number(path.basename(a) === 'entities.yml'))) read(f, dir);
   }
   for (const f of opts.files ?? []) read(f, undefined);
-  const refs = checkReferences(signatures, (s, p, k) => locate(s, p, k));
+  const refs = checkReferences(signatures, (s, p, k) => locate(s, p, k), failed);
   diagnostics.push(...refs.diagnostics);
+  for (const p of partials) {
+    try {
+      diagnostics.push(...checkReferences([...signatures, p], (s, q, k) => locate(s, q, k), failed).diagnostics.filter((d) => d.place?.file === p.source.file));
+    } catch {
+      // a partial signature's broken shape can defeat a check: its own errors are reported
+    }
+  }
+  // rustc/lnav style: show the offending line under each message
+  for (const d of diagnostics) {
+    const text = d.place?.file !== undefined ? texts.get(d.place.file) : undefined;
+    if (text !== undefined && d.place?.line && d.snippet === undefined) d.snippet = text.split('\n')[d.place.line - 1] ?? '';
+  }
   return { signatures: signatures.filter((s) => !refs.refused.has(s)), entities, diagnostics, files };
 }

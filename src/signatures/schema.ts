@@ -136,7 +136,6 @@ const defs: Record<string, JsonSchema> = {
 /** The schema of a signature file (`patterns/<family>/<id>.yml`). */
 export const signatureSchema: JsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://github.com/hows/hows/patterns/schema.json',
   title: 'hows signature',
   description: 'One failure signature; see docs/patterns.md.',
   ...obj(

@@ -14,6 +14,7 @@ export interface SchemaError {
   message: string;
   /** Point at the key of the last path element rather than at its value. */
   atKey?: boolean;
+  help?: string;
 }
 
 function typeName(v: unknown): string {
@@ -149,6 +150,9 @@ export class SchemaValidator {
           path: [...path, k],
           atKey: true,
           message: `unknown field "${k}"${path.length ? ` in ${pathLabel(path)}` : ''}, must be one of: ${known.join(', ')}`,
+          ...(val === null
+            ? { help: 'in a {flow: map} an unquoted comma ends the value and starts a new field: quote the value (why: \'a, b\')' }
+            : {}),
         });
       } else if (s.additionalProperties && typeof s.additionalProperties === 'object') {
         this.check(s.additionalProperties as JsonSchema, val, [...path, k], out);

@@ -60,7 +60,7 @@ describe('checkRegex: the portable dialect', () => {
 describe('the runtime guard', () => {
   // Bypasses the static check on purpose: even a pattern that slipped through must end fast,
   // because V8 falls back to its linear-time engine (the flags bin/hows.js sets).
-  it.each(['(a+)+$', '(a|aa)+$', '(.*a){12}$', '(?<x>[a-z0-9]+[a-z]*)*!'])('runs %s over a 100 kB adversarial line within a second', (src) => {
+  it.each(['(a+)+$', '(a|aa)+$', '(a|a)*$', '(?<x>[a-z0-9]+[a-z]*)*!'])('runs %s over a 100 kB adversarial line within a second', (src) => {
     const re = new RegExp(src);
     const line = `${'a'.repeat(100_000)}!`.replace(/!$/, src.endsWith('!') ? '#' : '!');
     const t0 = performance.now();
