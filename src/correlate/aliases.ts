@@ -58,6 +58,7 @@ export class AliasIndex {
     this.parent[rb] = ra;
   }
 
+  /** True when the component of `id` holds a kind of `group` with none of the group's values. */
   private conflicts(id: number, group: Array<[string, string]>, same: Same): boolean {
     const vals = this.values.get(this.find(id))!;
     return group.some(([k, v]) => {
@@ -66,26 +67,48 @@ export class AliasIndex {
     });
   }
 
-  /** Joins the values of `group` (seen together at event `seq` on `host`). */
+  /** True when two components name different things of one kind (iqn A and iqn B). */
+  private clash(a: number, b: number, same: Same): boolean {
+    const va = this.values.get(this.find(a))!;
+    const vb = this.values.get(this.find(b))!;
+    for (const [k, xs] of va) {
+      const ys = vb.get(k);
+      if (ys && ![...xs].some((x) => [...ys].some((y) => same(k, x, y)))) return true;
+    }
+    return false;
+  }
+
+  private current(host: string, kind: string, value: string, seq: number): number {
+    const key = this.key(host, kind, value);
+    const vs = this.versions.get(key);
+    if (vs) return vs[vs.length - 1]!.id;
+    const id = this.create(kind, value);
+    this.versions.set(key, [{ seq, id }]);
+    return id;
+  }
+
+  private renew(host: string, kind: string, value: string, seq: number): number {
+    const id = this.create(kind, value);
+    this.versions.get(this.key(host, kind, value))!.push({ seq, id });
+    return id;
+  }
+
+  /**
+   * Joins the values of `group` (seen together at event `seq` on `host`); the first member is
+   * the anchor (the thing the line names; derived values come after it). A member whose current
+   * binding contradicts the group, or whose component would clash with the anchor's, starts a
+   * new version from this event on.
+   */
   bind(host: string, seq: number, group: Array<[string, string]>, same: Same): void {
-    const ids = group.map(([kind, value]) => {
-      const key = this.key(host, kind, value);
-      let vs = this.versions.get(key);
-      if (!vs) {
-        vs = [{ seq, id: this.create(kind, value) }];
-        this.versions.set(key, vs);
-        return vs[0]!.id;
-      }
-      const cur = vs[vs.length - 1]!.id;
-      const others = group.filter(([k]) => k !== kind);
-      if (this.conflicts(cur, others, same)) {
-        const id = this.create(kind, value);
-        vs.push({ seq, id });
-        return id;
-      }
-      return cur;
+    const ids = group.map(([kind, value], i) => {
+      const cur = this.current(host, kind, value, seq);
+      return this.conflicts(cur, group.filter((_, j) => j !== i), same) ? this.renew(host, kind, value, seq) : cur;
     });
-    for (let i = 1; i < ids.length; i++) this.union(ids[0]!, ids[i]!);
+    for (let i = 1; i < ids.length; i++) {
+      let id = ids[i]!;
+      if (this.find(id) !== this.find(ids[0]!) && this.clash(ids[0]!, id, same)) id = this.renew(host, group[i]![0], group[i]![1], seq);
+      this.union(ids[0]!, id);
+    }
   }
 
   /** Every `[kind, value]` aliased to `kind=value` on `host` at event `seq` (itself included). */

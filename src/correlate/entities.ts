@@ -76,14 +76,16 @@ export class EntityIndex {
           if (m.groups?.value) addEntity(own, x.kind, normalizeEntity(config, x.kind, m.groups.value));
         }
       }
+      // binds first (what the line states), then derivations (what follows from it)
       const groups: Array<Array<[string, string]>> = [];
+      const derivedGroups: Array<Array<[string, string]>> = [];
       for (const d of config.derive) {
         for (const v of [...(own.get(d.from) ?? [])]) {
           const m = d.regex.exec(v);
           const derived = m?.groups?.value ? normalizeEntity(config, d.kind, m.groups.value) : undefined;
           if (derived) {
             addEntity(own, d.kind, derived);
-            groups.push([
+            derivedGroups.push([
               [d.from, v],
               [d.kind, derived],
             ]);
@@ -101,7 +103,7 @@ export class EntityIndex {
           if (g.length >= 2) groups.push(g);
         }
       }
-      if (host) for (const g of groups) this.aliases.bind(host, ev.seq, g, (k, a, b) => sameEntity(config, k, a, b));
+      if (host) for (const g of [...groups, ...derivedGroups]) this.aliases.bind(host, ev.seq, g, (k, a, b) => sameEntity(config, k, a, b));
       this.raw.set(ev.seq, { own });
     }
   }

@@ -61,7 +61,7 @@ function bucketObject(b: GoroutineBucket, resolve: (s: Stamp) => number | null):
     name: `${b.state}:${b.frames[0]?.func ?? '?'}`,
     ...(b.host ? { host: b.host } : {}),
     fields: (p) => fields[p],
-    at: { ...head, time: dump === null ? '' : isoFromMicros(dump), text: `goroutine [${b.state}, ${b.minutesMax} minutes] x${b.count}: ${b.frames[0]?.func ?? ''}`, seq: -1 },
+    at: { ...head, time: dump === null ? '' : isoFromMicros(dump, 's'), text: `goroutine [${b.state}, ${b.minutesMax} minutes] x${b.count}: ${b.frames[0]?.func ?? ''}`, seq: -1 },
     time: dump === null ? null : dump - b.minutesMax * 60e6,
     last: dump,
   };
@@ -74,7 +74,7 @@ function k8sObject(o: K8sObject, snapshot: number | null): Obj {
     name: o.name,
     ...(o.namespace ? { namespace: o.namespace } : {}),
     fields: (p) => objectPath(o, p),
-    at: { ...o.at, time: t === null ? '' : isoFromMicros(t), text: `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`, seq: -1 },
+    at: { ...o.at, time: t === null ? '' : isoFromMicros(t, 's'), text: `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`, seq: -1 },
     time: t,
     last: t,
     source: o,

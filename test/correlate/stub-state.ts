@@ -6,7 +6,10 @@ export function k8s(kind: string, namespace: string | undefined, name: string, b
   return { kind, apiVersion: 'v1', name, ...(namespace ? { namespace } : {}), labels, ownerReferences: [], body, at: { file: 'snap.json', line: 1, offset: 0 }, lines: {} };
 }
 
-export function stubState(objects: K8sObject[], opts: { snapshot?: string; buckets?: GoroutineBucket[] } = {}): ClusterState {
+export function stubState(
+  objects: K8sObject[],
+  opts: { snapshot?: string; buckets?: GoroutineBucket[]; relations?: Record<string, (o: K8sObject) => K8sObject[]> } = {},
+): ClusterState {
   const selected = (rs: K8sObject): K8sObject[] => {
     const sel = ((rs.body.spec as Record<string, unknown> | undefined)?.selector as { matchLabels?: Record<string, string> } | undefined)?.matchLabels ?? {};
     return objects.filter((o) => o.kind === 'Pod' && o.namespace === rs.namespace && Object.entries(sel).every(([k, v]) => o.labels[k] === v));
@@ -15,6 +18,7 @@ export function stubState(objects: K8sObject[], opts: { snapshot?: string; bucke
     objects: (kind) => objects.filter((o) => !kind || o.kind === kind),
     get: (kind, ns, name) => objects.find((o) => o.kind === kind && o.namespace === ns && o.name === name),
     related: (obj, relation) => {
+      if (opts.relations?.[relation]) return opts.relations[relation]!(obj);
       if (relation === 'selected-pods') return selected(obj);
       if (relation === 'node') {
         const n = (obj.body.spec as Record<string, unknown> | undefined)?.nodeName;
@@ -22,7 +26,7 @@ export function stubState(objects: K8sObject[], opts: { snapshot?: string; bucke
       }
       return [];
     },
-    relations: () => ['selected-pods', 'node'],
+    relations: () => ['selected-pods', 'node', ...Object.keys(opts.relations ?? {})],
     buckets: () => opts.buckets ?? [],
     snapshotTime: () => (opts.snapshot ? { iso: opts.snapshot, source: 'test' } : undefined),
   };
