@@ -3,8 +3,8 @@
  *
  * 1. dispatch by source, then program, through Maps built once (the candidate list per
  *    source+program pair is computed on first sight and cached);
- * 2. per candidate, a required literal checked with `includes` before any regex runs (most
- *    candidate lines stop here);
+ * 2. the literals of every candidate found in one pass over the text (literal-index.ts); a
+ *    candidate whose required literal is absent stops here, before any regex runs;
  * 3. the regex, then `where` conditions on structured fields.
  *
  * HOWS_TIMING=1 measures each signature and prints a table on stderr at exit (ESLint TIMING).
@@ -12,6 +12,8 @@
 import { type ParsedRecord, SOURCE_KINDS, type SourceKind } from '../model/event.js';
 import type { SignatureHit } from '../model/scan.js';
 import type { CompiledEvent, TimingRow } from './compile.js';
+import { LiteralIndex } from './literal-index.js';
+import { escapedVariants } from './literals.js';
 
 /** Above this many distinct source+program pairs, candidate lists are computed per record. */
 const MAX_CACHED_PAIRS = 4096;
@@ -50,6 +52,16 @@ function valueOf(record: ParsedRecord, key: string): unknown {
   }
 }
 
+/** The candidates of one source+program pair and, per matched field, their literals' index. */
+interface Bucket {
+  events: CompiledEvent[];
+  /** Candidates without literals: always run. */
+  always: CompiledEvent[];
+  order: Map<CompiledEvent, number>;
+  /** Per matched field: the index of the gated candidates' literals and who owns each. */
+  fields: Map<string, { index: LiteralIndex; owners: Map<string, CompiledEvent[]> }>;
+}
+
 interface Stat {
   ns: bigint;
   calls: number;
@@ -84,7 +96,7 @@ export function formatTiming(rows: TimingRow[]): string {
 
 export class Matcher {
   private readonly bySource = new Map<SourceKind, CompiledEvent[]>();
-  private readonly pairs = new Map<string, CompiledEvent[]>();
+  private readonly pairs = new Map<string, Bucket>();
   private readonly stats = new Map<string, Stat>();
 
   constructor(
@@ -108,22 +120,68 @@ export class Matcher {
     }
   }
 
-  candidates(source: SourceKind, program: string | undefined): CompiledEvent[] {
+  private bucket(source: SourceKind, program: string | undefined): Bucket {
     const key = `${source}\u0000${program ?? ''}`;
     const hit = this.pairs.get(key);
     if (hit) return hit;
-    const list = (this.bySource.get(source) ?? []).filter((ev) => programOk(ev, program));
-    if (this.pairs.size < MAX_CACHED_PAIRS) this.pairs.set(key, list);
-    return list;
+    const events = (this.bySource.get(source) ?? []).filter((ev) => programOk(ev, program));
+    const fields = new Map<string, { lits: string[]; owners: Map<string, CompiledEvent[]> }>();
+    const always: CompiledEvent[] = [];
+    for (const ev of events) {
+      const gated = ev.alts.length > 0 && ev.alts.every((a) => a.literals);
+      if (!gated) {
+        always.push(ev);
+        continue;
+      }
+      const f = fields.get(ev.field) ?? { lits: [], owners: new Map<string, CompiledEvent[]>() };
+      for (const a of ev.alts) {
+        for (const l of a.literals!) {
+          for (const spelling of [l, ...(ev.field === 'raw' ? escapedVariants(l) : [])]) {
+            f.lits.push(spelling);
+            const o = f.owners.get(spelling) ?? [];
+            if (!o.includes(ev)) o.push(ev);
+            f.owners.set(spelling, o);
+          }
+        }
+      }
+      fields.set(ev.field, f);
+    }
+    const b: Bucket = {
+      events,
+      always,
+      order: new Map(events.map((ev, i) => [ev, i])),
+      fields: new Map([...fields].map(([field, f]) => [field, { index: new LiteralIndex(f.lits), owners: f.owners }])),
+    };
+    if (this.pairs.size < MAX_CACHED_PAIRS) this.pairs.set(key, b);
+    return b;
+  }
+
+  candidates(source: SourceKind, program: string | undefined): CompiledEvent[] {
+    return this.bucket(source, program).events;
   }
 
   match(record: ParsedRecord): SignatureHit[] {
     const out: SignatureHit[] = [];
-    for (const ev of this.candidates(record.source, record.program)) {
+    const b = this.bucket(record.source, record.program);
+    // The gated candidates whose literals the text holds (one pass per matched field), plus
+    // every candidate that has no literal; run in the bucket's order so output is stable.
+    const found = new Map<string, Set<string>>();
+    let run: CompiledEvent[] = b.always;
+    for (const [field, f] of b.fields) {
+      const text = textOf(record, field);
+      if (text === undefined) continue;
+      const present = f.index.found(text);
+      if (present.size === 0) continue;
+      found.set(field, present);
+      const more = new Set<CompiledEvent>();
+      for (const l of present) for (const ev of f.owners.get(l) ?? []) more.add(ev);
+      run = [...run, ...more].sort((x, y) => b.order.get(x)! - b.order.get(y)!);
+    }
+    for (const ev of run) {
       if (this.timed) {
         const st = this.stats.get(ev.sig.id)!;
         const t0 = process.hrtime.bigint();
-        const hit = this.one(ev, record, st);
+        const hit = this.one(ev, record, found.get(ev.field), st);
         st.ns += process.hrtime.bigint() - t0;
         st.calls++;
         if (hit) {
@@ -131,20 +189,20 @@ export class Matcher {
           out.push(hit);
         }
       } else {
-        const hit = this.one(ev, record);
+        const hit = this.one(ev, record, found.get(ev.field));
         if (hit) out.push(hit);
       }
     }
     return out;
   }
 
-  private one(ev: CompiledEvent, record: ParsedRecord, st?: Stat): SignatureHit | undefined {
+  private one(ev: CompiledEvent, record: ParsedRecord, present: Set<string> | undefined, st?: Stat): SignatureHit | undefined {
     let captures: Record<string, string> | undefined;
     if (ev.alts.length > 0) {
       const text = textOf(record, ev.field);
       if (text === undefined) return undefined;
       for (const alt of ev.alts) {
-        if (alt.literals && !alt.literals.some((l) => text.includes(l))) continue;
+        if (alt.literals && !alt.literals.some((l) => present?.has(l))) continue;
         if (st) st.regexRuns++;
         const m = alt.re.exec(text);
         if (!m) continue;
