@@ -1,0 +1,3 @@
+export { buildClusterState, type ClusterStateModel } from './cluster-state.js';
+export { RELATIONS } from './relations.js';
+export { labelSelector, mapSelector } from './selectors.js';

@@ -1,0 +1,56 @@
+import { compileTemplate, createEnv, RUNTIME_OPTIONS } from './handlebars-env.js';
+import { loadTemplates, type TemplateFile, type TemplateName, type TemplateSet } from './templates.js';
+import type { ReportModel } from './view-model.js';
+
+/** A template that does not parse or does not fit the report model; names the file. */
+export class TemplateError extends Error {
+  readonly file: string;
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.name = 'TemplateError';
+    this.file = file;
+  }
+}
+
+function compile(hb: ReturnType<typeof createEnv>, t: TemplateFile): Handlebars.TemplateDelegate {
+  try {
+    return compileTemplate(hb, t.source);
+  } catch (e) {
+    throw new TemplateError(t.file, (e as Error).message);
+  }
+}
+
+/**
+ * Renders a report model to Markdown with the built-in templates, or with those of
+ * `templatesDir` where it has them. Same model, same bytes: the output ends with exactly one
+ * newline and nothing in it depends on the clock or the machine.
+ */
+export function renderMarkdown(model: ReportModel, name: TemplateName, opts: { templatesDir?: string } = {}): string {
+  const set = loadTemplates(name, opts.templatesDir);
+  const template = compiled(set);
+  let out: string;
+  try {
+    out = template(model, RUNTIME_OPTIONS);
+  } catch (e) {
+    throw new TemplateError(set.main.file, `${(e as Error).message} (rendering ${name}, in this template or a partial it uses)`);
+  }
+  return `${out.replace(/\s+$/, '')}\n`;
+}
+
+// Compiled template sets by their exact sources (files are read on every call, so an edited
+// template is never served stale); helpers hold no state, so a set can be reused.
+const CACHE_SIZE = 8;
+const cache = new Map<string, Handlebars.TemplateDelegate>();
+
+function compiled(set: TemplateSet): Handlebars.TemplateDelegate {
+  const files = [set.main, ...set.partials.values()];
+  const key = files.map((f) => `${f.name}\u0000${f.file}\u0000${f.source}`).join('\u0001');
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const hb = createEnv();
+  for (const [pname, t] of set.partials) hb.registerPartial(pname, compile(hb, t));
+  const template = compile(hb, set.main);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, template);
+  return template;
+}
