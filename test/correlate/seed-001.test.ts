@@ -14,9 +14,9 @@ const ROOT = path.resolve(__dirname, '../..');
 const set = loadPatterns([path.join(ROOT, 'test/fixtures/patterns/cascade')], { files: [path.join(ROOT, 'patterns/entities.yml')] });
 const { compiled } = compileSignatures(set);
 
-function run(syslog = SYSLOG, kern = KERN_LOG) {
+function run(syslog = SYSLOG, kern = KERN_LOG, params?: Record<string, string>) {
   const ev = buildEvidence(compiled, { 'k8s02/syslog.2.gz': syslog, 'k8s02/kern.log': kern }, { year: 2026, offsetHours: 10 });
-  return correlate({ ...ev, state: EMPTY_STATE, signatures: compiled, displayTz: 'Australia/Brisbane' });
+  return correlate({ ...ev, state: EMPTY_STATE, signatures: compiled, displayTz: 'Australia/Brisbane', ...(params ? { params } : {}) });
 }
 
 describe('seed 001, k8s02 (chain 4)', () => {
@@ -144,5 +144,16 @@ describe('seed 001, k8s02 (chain 4)', () => {
     const short = run(noRecovery.filter((l) => l < 'May 28 19:17'), KERN_LOG.filter((l) => l < 'May 28 19:16:40'));
     expect(short.findings.filter((f) => f.id === 'iscsi-link-flap-recovered')).toEqual([]);
     expect(short.diagnostics.map((d) => d.code)).toContain('correlate/absence-undecided');
+  });
+
+  it('honours --param overrides: a 0 s window cuts the sdc remount from its journal abort', () => {
+    const cut = run(SYSLOG, KERN_LOG, { 'ext4-ro-remount.window': '0s' });
+    const ids = (c: (typeof cut.chains)[number]) => c.steps.map((s) => cut.findings.find((f) => f.ref === s.ref)!.id);
+    expect(cut.chains.map((c) => [ids(c).length, !!c.open])).toEqual([
+      [8, true],
+      [1, true],
+    ]);
+    expect(cut.chains[1]!.open!.hint).toBe('Look for I/O errors on sdc in kern.log/dmesg of k8s02 just before 20:27:31 AEST.');
+    expect(cut.chains[1]!.open!.question).toBe('How did the journal on sdc abort?');
   });
 });
