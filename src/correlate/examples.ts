@@ -8,7 +8,7 @@ import type { Event, ParsedRecord } from '../model/event.js';
 import type { SignatureHit } from '../model/scan.js';
 import type { ClusterState } from '../model/state.js';
 import type { Stamp } from '../model/time.js';
-import type { CompiledSignatures, ExampleCorrelator, LineParser } from '../signatures/index.js';
+import type { CompiledSignatures, ExampleCorrelator, ExampleOptions, LineParser } from '../signatures/index.js';
 import { runExamples } from '../signatures/index.js';
 import { correlate } from './correlate.js';
 
@@ -68,7 +68,7 @@ export const exampleCorrelator: ExampleCorrelator = (set, records, state) => {
 export function testExamples(
   set: CompiledSignatures,
   parseLine: LineParser,
-  opts: { ids?: readonly string[]; loadState?: (text: string, as?: string) => ClusterState | undefined } = {},
+  opts: Omit<ExampleOptions, 'correlate'> = {},
 ): ReturnType<typeof runExamples> {
   return runExamples(set, parseLine, { ...opts, correlate: exampleCorrelator });
 }

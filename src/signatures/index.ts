@@ -30,6 +30,7 @@ export { type Template, STANDARD_NAMES, compileTemplate } from './templates.js';
 export { captureNames, captureKey, memberIds, placeholderNames, regexList } from './names.js';
 export {
   type LineParser,
+  type TextParser,
   type ExampleCorrelator,
   type StateLoader,
   type ExampleFailure,
@@ -37,4 +38,4 @@ export {
   type ExampleOptions,
   runExamples,
 } from './selftest.js';
-export { type FormatSource, formatLineParser, formatStateLoader } from './line-parser.js';
+export { type FormatSource, formatLineParser, formatStateLoader, formatTextParser } from './line-parser.js';

@@ -7,7 +7,7 @@
 import type { ParsedRecord } from '../model/event.js';
 import type { FileContext, Format } from '../model/format.js';
 import type { ClusterState, GoroutineBucket, K8sObject } from '../model/state.js';
-import type { LineParser, StateLoader } from './selftest.js';
+import type { LineParser, StateLoader, TextParser } from './selftest.js';
 
 export interface FormatSource {
   /** The format the lines read as (a text fallback is fine), or undefined. */
@@ -45,6 +45,18 @@ export function formatLineParser(formats: FormatSource): LineParser {
     const format = as ? formats.get(as) : formats.sniff([line]);
     if (!format) return undefined;
     return feed(format, [line]).records[0];
+  };
+}
+
+/**
+ * Parses a whole example text (several lines: a journal entry with continuation lines, a
+ * goroutine dump) through one format, sniffed from its lines or given by `as`: every record.
+ */
+export function formatTextParser(formats: FormatSource): TextParser {
+  return (text, as) => {
+    const lines = text.split('\n');
+    const format = as ? formats.get(as) : formats.sniff(lines.filter((l) => l.trim() !== '').slice(0, 32));
+    return format ? feed(format, lines).records : [];
   };
 }
 

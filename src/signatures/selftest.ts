@@ -16,6 +16,8 @@ import { captureNames } from './names.js';
 import { STANDARD_NAMES, compileTemplate } from './templates.js';
 
 export type LineParser = (line: string, as?: string) => ParsedRecord | undefined;
+/** Parses a whole (multi-line) example text through one format: every record it holds. */
+export type TextParser = (text: string, as?: string) => ParsedRecord[];
 /** Runs the correlation over records (and state) and returns the findings' ids and captures. */
 export type ExampleCorrelator = (set: CompiledSignatures, records: ParsedRecord[], state?: ClusterState) => Array<{ id: string; captures: Record<string, string> }>;
 /** Loads an example's text (kubectl JSON, a goroutine dump) as cluster state. */
@@ -44,6 +46,12 @@ export interface ExampleOptions {
   ids?: readonly string[];
   correlate?: ExampleCorrelator;
   loadState?: StateLoader;
+  /**
+   * Parses a multi-line example through one format. Used for event examples with several lines
+   * (any record may match) and for composite examples that give `as:`; without it, each line
+   * is parsed on its own.
+   */
+  parseText?: TextParser;
 }
 
 type Outcome = { matched: boolean; captures?: Record<string, string>; problem?: string; host?: string };
@@ -55,16 +63,18 @@ function lineOf(ex: ExampleNoMatch | ExampleMatch): { line: string; as?: string 
 function runOne(sig: LoadedSignature, set: CompiledSignatures, parse: LineParser, opts: ExampleOptions, line: string, as: string | undefined, forMatch: boolean): Outcome {
   const kind = sig.match.kind;
   if (kind === 'event') {
-    const rec = parse(line, as);
-    if (!rec) return { matched: false, problem: 'the line did not parse (no format recognised it; give `as:`)' };
-    const hit = set.match(rec).find((h) => h.id === sig.id);
-    if (hit && forMatch) {
-      const lits = set.literalsOf(sig.id);
+    const recs = line.includes('\n') && opts.parseText ? opts.parseText(line, as) : [parse(line, as)].filter((r): r is ParsedRecord => !!r);
+    if (recs.length === 0) return { matched: false, problem: 'the line did not parse (no format recognised it; give `as:`)' };
+    for (const rec of recs) {
+      const hit = set.match(rec).find((h) => h.id === sig.id);
+      if (!hit) continue;
+      const lits = forMatch ? set.literalsOf(sig.id) : null;
       if (lits && !lits.some((l) => rec.raw.includes(l))) {
         return { matched: true, captures: hit.captures, problem: `the literal gate would drop this line: none of ${JSON.stringify(lits)} is in it` };
       }
+      return { matched: true, captures: hit.captures, ...(rec.host ? { host: rec.host } : {}) };
     }
-    return { matched: !!hit, ...(hit ? { captures: hit.captures } : {}), ...(rec.host ? { host: rec.host } : {}) };
+    return { matched: false, ...(recs[0]?.host ? { host: recs[0].host } : {}) };
   }
   if (!opts.correlate) return { matched: false, problem: `${kind} examples need the correlation stage (ExampleOptions.correlate)` };
   let state: ClusterState | undefined;
@@ -74,9 +84,14 @@ function runOne(sig: LoadedSignature, set: CompiledSignatures, parse: LineParser
     state = opts.loadState(line, as);
     if (!state) return { matched: false, problem: 'the example did not load as cluster state' };
   } else {
-    const lines = line.split('\n').filter((l) => l.trim() !== '');
-    records = lines.map((l) => parse(l, as)).filter((r): r is ParsedRecord => !!r);
-    if (records.length !== lines.length) return { matched: false, problem: `${lines.length - records.length} of ${lines.length} lines did not parse` };
+    if (as && opts.parseText) {
+      records = opts.parseText(line, as);
+      if (records.length === 0) return { matched: false, problem: `the example did not parse as ${as}` };
+    } else {
+      const lines = line.split('\n').filter((l) => l.trim() !== '');
+      records = lines.map((l) => parse(l, as)).filter((r): r is ParsedRecord => !!r);
+      if (records.length !== lines.length) return { matched: false, problem: `${lines.length - records.length} of ${lines.length} lines did not parse` };
+    }
   }
   const found = opts.correlate(set, records, state).filter((f) => f.id === sig.id);
   return { matched: found.length > 0, ...(found[0] ? { captures: found[0].captures } : {}), ...(records[0]?.host ? { host: records[0].host } : {}) };

@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { testExamples } from '../../correlate/index.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Format } from '../../model/format.js';
+import { k8sFormats } from '../../parse/formats/kubectl-index.js';
+import { buildClusterState } from '../../parse/state/index.js';
 import type { LoadedSignature } from '../../model/signature.js';
 import {
   type ExampleReport,
@@ -16,9 +19,11 @@ import {
   type LineParser,
   type PatternSet,
   type StateLoader,
+  type TextParser,
   compileSignatures,
   formatLineParser,
   formatStateLoader,
+  formatTextParser,
   loadPatterns,
 } from '../../signatures/index.js';
 import { renderDiagnostics } from '../render-diagnostics.js';
@@ -69,27 +74,36 @@ export function catalogueJson(signatures: readonly LoadedSignature[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-type ParseModule = { sniffFormat?: (l: readonly string[]) => { format: ReturnType<FormatSource['sniff']> }; getFormat?: FormatSource['get'] };
+type ParseModule = {
+  sniffFormat?: (lines: readonly string[], opts?: { formats?: readonly Format[] }) => { format: Format };
+  getFormat?: (id: string) => Format | undefined;
+  FORMATS?: readonly Format[];
+};
 
-/** The parse stage's formats and state builder, when this build has them (loaded lazily). */
-async function exampleParsers(): Promise<{ parseLine?: LineParser; loadState?: StateLoader; missing?: string }> {
+/**
+ * The parse stage's line formats (loaded lazily: src/parse/index.ts comes with the parsers
+ * branch) plus the kubectl and goroutine formats, and the cluster state model for state examples.
+ */
+async function exampleParsers(): Promise<{ parseLine?: LineParser; parseText?: TextParser; loadState?: StateLoader; missing?: string }> {
   const parseModule = '../../parse/index.js';
-  const stateModule = '../../parse/state/index.js';
+  let parse: ParseModule;
   try {
-    const parse = (await import(parseModule)) as ParseModule;
-    if (!parse.sniffFormat || !parse.getFormat) return { missing: 'the parse stage exports no sniffFormat/getFormat' };
-    const formats: FormatSource = { sniff: (lines) => parse.sniffFormat!(lines).format, get: parse.getFormat };
-    let loadState: StateLoader | undefined;
-    try {
-      const st = (await import(stateModule)) as { buildClusterState?: Parameters<typeof formatStateLoader>[1] };
-      if (st.buildClusterState) loadState = formatStateLoader(formats, st.buildClusterState);
-    } catch {
-      // no state model in this build: state examples report that they need one
-    }
-    return { parseLine: formatLineParser(formats), ...(loadState ? { loadState } : {}) };
+    parse = (await import(parseModule)) as ParseModule;
   } catch (e) {
     return { missing: `the parse stage is not available in this build (${(e as Error).message.split('\n')[0]})` };
   }
+  if (!parse.sniffFormat || !parse.getFormat) return { missing: 'the parse stage exports no sniffFormat/getFormat' };
+  const base = parse.FORMATS ?? [];
+  const all = [...k8sFormats.filter((f) => !base.some((b) => b.meta.id === f.meta.id)), ...base];
+  const formats: FormatSource = {
+    sniff: (lines) => parse.sniffFormat!(lines, { formats: all }).format,
+    get: (id) => parse.getFormat!(id) ?? k8sFormats.find((f) => f.meta.id === id),
+  };
+  return {
+    parseLine: formatLineParser(formats),
+    parseText: formatTextParser(formats),
+    loadState: formatStateLoader(formats, (objects, buckets) => buildClusterState(objects, buckets)),
+  };
 }
 
 export function formatReports(reports: readonly ExampleReport[]): { text: string; failed: number } {
@@ -154,7 +168,11 @@ export function registerPatterns(program: Command): void {
       }
       const { compiled, diagnostics } = compileSignatures(set);
       printDiagnostics(diagnostics);
-      const reports = testExamples(compiled, parsers.parseLine, { ...(ids.length ? { ids } : {}), ...(parsers.loadState ? { loadState: parsers.loadState } : {}) });
+      const reports = testExamples(compiled, parsers.parseLine, {
+        ...(ids.length ? { ids } : {}),
+        ...(parsers.loadState ? { loadState: parsers.loadState } : {}),
+        ...(parsers.parseText ? { parseText: parsers.parseText } : {}),
+      });
       const { text, failed } = formatReports(reports);
       process.stdout.write(text);
       finish(failed || errors(set.diagnostics) ? 1 : 0);
