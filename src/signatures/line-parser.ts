@@ -13,11 +13,16 @@ export interface FormatSource {
   /** The format the lines read as (a text fallback is fine), or undefined. */
   sniff(lines: readonly string[]): Format | undefined;
   get(id: string): Format | undefined;
+  /**
+   * Wraps the context a format writes to (goroutine dumps embedded in journal/syslog lines, as
+   * the scanner does); `end` is called after the format's parser ends.
+   */
+  decorate?(ctx: FileContext, format: Format): { ctx: FileContext; end(): void };
 }
 
 const EXAMPLE_FILE = '(example)';
 
-function feed(format: Format, lines: readonly string[]): { records: ParsedRecord[]; objects: K8sObject[]; buckets: GoroutineBucket[] } {
+function feed(formats: FormatSource, format: Format, lines: readonly string[]): { records: ParsedRecord[]; objects: K8sObject[]; buckets: GoroutineBucket[] } {
   const records: ParsedRecord[] = [];
   const objects: K8sObject[] = [];
   const buckets: GoroutineBucket[] = [];
@@ -29,13 +34,15 @@ function feed(format: Format, lines: readonly string[]): { records: ParsedRecord
     bucket: (b) => buckets.push(b),
     diag: () => {},
   };
-  const parser = format.open(ctx);
+  const wrapped = formats.decorate?.(ctx, format);
+  const parser = format.open(wrapped?.ctx ?? ctx);
   let offset = 0;
   lines.forEach((text, i) => {
     parser.line(text, { file: EXAMPLE_FILE, line: i + 1, offset });
     offset += Buffer.byteLength(text) + 1;
   });
   parser.end();
+  wrapped?.end();
   return { records, objects, buckets };
 }
 
@@ -44,7 +51,7 @@ export function formatLineParser(formats: FormatSource): LineParser {
   return (line, as) => {
     const format = as ? formats.get(as) : formats.sniff([line]);
     if (!format) return undefined;
-    return feed(format, [line]).records[0];
+    return feed(formats, format, [line]).records[0];
   };
 }
 
@@ -56,7 +63,7 @@ export function formatTextParser(formats: FormatSource): TextParser {
   return (text, as) => {
     const lines = text.split('\n');
     const format = as ? formats.get(as) : formats.sniff(lines.filter((l) => l.trim() !== '').slice(0, 32));
-    return format ? feed(format, lines).records : [];
+    return format ? feed(formats, format, lines).records : [];
   };
 }
 
@@ -69,7 +76,7 @@ export function formatStateLoader(
     const lines = text.split('\n');
     const format = as ? formats.get(as) : formats.sniff(lines.filter((l) => l.trim() !== '').slice(0, 32));
     if (!format) return undefined;
-    const { objects, buckets } = feed(format, lines);
+    const { objects, buckets } = feed(formats, format, lines);
     return objects.length || buckets.length ? build(objects, buckets) : undefined;
   };
 }

@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { testExamples } from '../../correlate/index.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Format } from '../../model/format.js';
+import { withEmbeddedDumps } from '../../parse/embedded-dump.js';
 import { k8sFormats } from '../../parse/formats/kubectl-index.js';
 import { buildClusterState } from '../../parse/state/index.js';
 import type { LoadedSignature } from '../../model/signature.js';
@@ -98,6 +99,8 @@ async function exampleParsers(): Promise<{ parseLine?: LineParser; parseText?: T
   const formats: FormatSource = {
     sniff: (lines) => parse.sniffFormat!(lines, { formats: all }).format,
     get: (id) => parse.getFormat!(id) ?? k8sFormats.find((f) => f.meta.id === id),
+    // goroutine dumps written one line per journal/syslog entry, as the scanner reads them
+    decorate: (ctx, format) => (format.meta.source === 'journal' || format.meta.source === 'syslog' ? withEmbeddedDumps(ctx) : { ctx, end: () => {} }),
   };
   return {
     parseLine: formatLineParser(formats),
