@@ -2,7 +2,7 @@
  * Renders `how`, `answer` and `unresolved` for a finding: placeholders from its captures, then
  * entities (values joined with ", "; an entity kind wins over a capture of the same name), `host`, `time`/`first`/`last` (in the display zone, e.g.
  * `20:21:04 AEST`), `count`, `id`, `title`. A name the signature may have but this finding lacks
- * renders as `unknown`. Log text is not escaped here: the report escapes for its context.
+ * renders as `(<name> unknown)`, never as a made-up value. Log text is not escaped here: the report escapes for its context.
  */
 import { ENTITY_KINDS, type LoadedSignature } from '../model/signature.js';
 import { compileTemplate, placeholderNames } from '../signatures/index.js';
@@ -40,7 +40,7 @@ export function displayTime(micros: number | null, tz: string): string {
 
 export function renderContext(d: Draft, byId: ReadonlyMap<string, LoadedSignature>, tz: string): Record<string, string> {
   const ctx: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const n of placeholderNames(d.sig, byId)) ctx[n] = 'unknown';
+  for (const n of placeholderNames(d.sig, byId)) ctx[n] = `(${n} unknown)`;
   Object.assign(ctx, d.captures);
   // Entities after captures: `{{device}}` shows the normalised `sdb` rather than the captured
   // `sdb-8`, and every value the finding names (all the pods of a burst), joined.
