@@ -111,6 +111,15 @@ export class AliasIndex {
     }
   }
 
+  /** Which version of `kind=value` on `host` applies at event `seq` (-1: never bound). */
+  versionAt(host: string, seq: number, kind: string, value: string): number {
+    const vs = this.versions.get(this.key(host, kind, value));
+    if (!vs) return -1;
+    let id = vs[0]!.id;
+    for (const v of vs) if (v.seq <= seq) id = v.id;
+    return id;
+  }
+
   /** Every `[kind, value]` aliased to `kind=value` on `host` at event `seq` (itself included). */
   aliasesOf(host: string, seq: number, kind: string, value: string): Array<[string, string]> {
     const vs = this.versions.get(this.key(host, kind, value));

@@ -49,6 +49,7 @@ export class EntityIndex {
   private readonly raw = new Map<number, RawEntities>();
   private readonly aliases = new AliasIndex();
   private readonly resolved = new Map<number, EntitySet>();
+  private readonly shared = new Map<string, EntitySet>();
 
   constructor(
     private readonly signatures: CompiledSignatures,
@@ -113,6 +114,14 @@ export class EntityIndex {
     const hit = this.resolved.get(seq);
     if (hit) return hit;
     const own = this.raw.get(seq)?.own ?? new Map<string, Set<string>>();
+    // Events naming the same values share one resolved set, unless an alias version boundary
+    // lies between them (the key holds the version of every value).
+    const shareKey = this.shareKey(host, own, seq);
+    const shared = this.shared.get(shareKey);
+    if (shared) {
+      this.resolved.set(seq, shared);
+      return shared;
+    }
     const out: EntitySet = new Map();
     mergeEntities(out, own);
     const h = host ? normalizeEntity(this.signatures.entities, 'host', host) : undefined;
@@ -120,7 +129,15 @@ export class EntityIndex {
       for (const [k, vs] of own) for (const v of vs) for (const [ak, av] of this.aliases.aliasesOf(h, seq, k, v)) addEntity(out, ak, av);
     }
     this.resolved.set(seq, out);
+    this.shared.set(shareKey, out);
     return out;
+  }
+
+  private shareKey(host: string | undefined, own: EntitySet, seq: number): string {
+    const h = host ? normalizeEntity(this.signatures.entities, 'host', host) : '';
+    let key = h;
+    for (const [k, vs] of own) for (const v of vs) key += `\u0000${k}=${v}@${h ? this.aliases.versionAt(h, seq, k, v) : 0}`;
+    return key;
   }
 
   /** Entities the event names itself (no aliases): what grouping keys read. */

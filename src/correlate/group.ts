@@ -8,7 +8,7 @@ import type { SignatureHit } from '../model/scan.js';
 import type { LoadedSignature } from '../model/signature.js';
 import { parseDuration, resolveDuration } from '../signatures/index.js';
 import { type Draft, eventKey, mergeCaptures } from './draft.js';
-import { type EntityIndex, mergeEntities } from './entities.js';
+import { type EntityIndex, type EntitySet, mergeEntities } from './entities.js';
 
 const DEFAULT_GAP = parseDuration('30m')!;
 
@@ -40,6 +40,8 @@ export function groupEventHits(sig: LoadedSignature, list: readonly EventHit[], 
   const keys = groupKeys(sig);
   const open = new Map<string, Draft>();
   const out: Draft[] = [];
+  /** Resolved entity sets already merged into each draft (consecutive events share them). */
+  const merged = new Map<Draft, Set<EntitySet>>();
   for (const { event, hit } of list) {
     const key = eventKey(keys, entities.own(event.seq), hit.captures, event.host);
     const t = event.time.utcMicros;
@@ -51,7 +53,12 @@ export function groupEventHits(sig: LoadedSignature, list: readonly EventHit[], 
       if (t !== null) cur.last = Math.max(cur.last ?? t, t);
       if (cur.host !== event.host) cur.host = undefined;
       mergeCaptures(cur.captures, hit.captures);
-      mergeEntities(cur.entities, entities.of(event.seq, event.host));
+      const set = entities.of(event.seq, event.host);
+      const seen = merged.get(cur)!;
+      if (!seen.has(set)) {
+        seen.add(set);
+        mergeEntities(cur.entities, set);
+      }
       continue;
     }
     const draft: Draft = {
@@ -68,7 +75,9 @@ export function groupEventHits(sig: LoadedSignature, list: readonly EventHit[], 
       key,
       causes: [],
     };
-    mergeEntities(draft.entities, entities.of(event.seq, event.host));
+    const set = entities.of(event.seq, event.host);
+    mergeEntities(draft.entities, set);
+    merged.set(draft, new Set([set]));
     open.set(key, draft);
     out.push(draft);
   }
