@@ -11,7 +11,7 @@ import type { LoadedSignature } from '../model/signature.js';
 import type { ClusterState } from '../model/state.js';
 import type { Stamp } from '../model/time.js';
 import { type CompiledSignatures, memberIds } from '../signatures/index.js';
-import { type Coverage, findAbsences } from './absence.js';
+import { type Coverage, evidenceLookup, findAbsences } from './absence.js';
 import { burstUnits, findBursts } from './burst.js';
 import { buildChains } from './chain.js';
 import { type Draft, compareDrafts, roleOf } from './draft.js';
@@ -120,7 +120,7 @@ export function correlate(input: CorrelateInput): CorrelateResult {
   for (const d of all) {
     if (roleOf(d.sig) === 'contrast') for (const m of d.members) m.explainedBy ??= d;
   }
-  for (const d of all) linkCauses(d, draftsOf, config, overrides);
+  for (const d of all) linkCauses(d, draftsOf, config, overrides, d.first === null ? undefined : evidenceLookup(hitsOf, d.first, d.host));
   const chains = buildChains(all, byId, input.displayTz);
   return { findings: all.map((d) => toFinding(d)), chains, diagnostics };
 }

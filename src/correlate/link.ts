@@ -4,10 +4,11 @@
  * in `same` agrees. The link is an identity link when a kind of `same`/`prefer` agrees (the same
  * PVC, device or host named on both sides, after aliases), else a time link. Per declaration,
  * every identity candidate is kept (best first); without one, only the nearest time candidate.
- * Contrast findings are never causes.
+ * Contrast findings are never causes. A window param read from evidence (`{from: ...}`) takes
+ * the value nearest to this finding, on its host first.
  */
 import type { LoadedSignature } from '../model/signature.js';
-import { type EntityConfig, formatDuration, resolveDuration } from '../signatures/index.js';
+import { type EntityConfig, type EvidenceLookup, formatDuration, resolveDuration } from '../signatures/index.js';
 import { type Draft, type DraftCause, agreeOn, compareDrafts, roleOf } from './draft.js';
 
 /** At most this many identity causes per declaration (they are ranked; the rest adds nothing). */
@@ -29,14 +30,15 @@ export function linkCauses(
   draftsOf: (id: string) => readonly Draft[],
   config: EntityConfig,
   overrides: Readonly<Record<string, string>>,
+  lookup?: EvidenceLookup,
 ): void {
   const sig: LoadedSignature = effect.sig;
   if (effect.first === null || roleOf(sig) === 'contrast') return;
   const t = effect.first;
   const causes: DraftCause[] = [];
   for (const decl of sig.caused_by ?? []) {
-    const within = resolveDuration(decl.within, sig, overrides)?.micros ?? 0;
-    const skew = decl.skew ? (resolveDuration(decl.skew, sig, overrides)?.micros ?? 0) : 0;
+    const within = resolveDuration(decl.within, sig, overrides, lookup)?.micros ?? 0;
+    const skew = decl.skew ? (resolveDuration(decl.skew, sig, overrides, lookup)?.micros ?? 0) : 0;
     const found: DraftCause[] = [];
     for (const c of draftsOf(decl.id)) {
       if (c === effect || c.first === null || roleOf(c.sig) === 'contrast') continue;

@@ -157,3 +157,24 @@ describe('seed 001, k8s02 (chain 4)', () => {
     expect(cut.chains[1]!.open!.question).toBe('How did the journal on sdc abort?');
   });
 });
+
+describe('a caused_by window read from evidence', () => {
+  it('uses the recovery timeout the evidence shows (300 s), not the default', () => {
+    const set2 = loadPatterns([path.join(ROOT, 'test/fixtures/patterns/cascade')], { files: [path.join(ROOT, 'patterns/entities.yml')] });
+    const timeout = set2.signatures.find((s) => s.id === 'iscsi-session-timeout')!;
+    // window: 130 s by default, or the evidence's "after N secs" plus nothing (exactly N)
+    timeout.params = { window: { default: '130s', from: { id: 'iscsi-session-timeout', capture: 'secs', unit: 's' } } };
+    const { compiled: c2 } = compileSignatures(set2);
+    const kern = [
+      'May 28 10:00:00 k8s03 kernel: connection4:0: detected conn error (1020)',
+      'May 28 10:05:00 k8s03 kernel: session4: session recovery timed out after 300 secs',
+    ];
+    const ev = buildEvidence(c2, { 'k8s03/kern.log': kern }, { year: 2026, offsetHours: 0 });
+    const out = correlate({ ...ev, state: EMPTY_STATE, signatures: c2, displayTz: 'UTC' });
+    const t = out.findings.find((f) => f.id === 'iscsi-session-timeout')!;
+    expect(t.causes.map((c) => c.via)).toEqual(['host=k8s03, session=4, connection=4:0']);
+    // with the default (130 s) the error 300 s earlier would be out of the window
+    const out2 = correlate({ ...ev, state: EMPTY_STATE, signatures: c2, displayTz: 'UTC', params: { 'iscsi-session-timeout.window': '130s' } });
+    expect(out2.findings.find((f) => f.id === 'iscsi-session-timeout')!.causes).toEqual([]);
+  });
+});
