@@ -1,4 +1,5 @@
 import type { Provenance } from './provenance.js';
+import type { SignatureHit } from './scan.js';
 import type { EventTime, Stamp } from './time.js';
 
 /**
@@ -93,4 +94,6 @@ export interface Event {
   /** Kernel uptime when known (kept alongside the wall clock). */
   uptime?: number;
   context?: true;
+  /** The event signatures its record(s) matched (union over de-duplicated records). */
+  hits?: SignatureHit[];
 }

@@ -15,6 +15,12 @@ export interface AbsoluteStamp {
   precision: Precision;
   /** The time text exactly as it appears in the input. */
   text: string;
+  /**
+   * The UTC offset (minutes east) the text was written in, when the text names one (RFC3339
+   * `+10:00`, `Z` = 0). Absent for epoch numbers (journal µs, `short-unix`): their writer's zone
+   * is unknown. The clock reads a klog header inside such a line in this zone.
+   */
+  offsetMinutes?: number;
 }
 
 /**

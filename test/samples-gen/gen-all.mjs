@@ -16,7 +16,7 @@ import * as modeB from './samples/mode-b.mjs';
 import * as silentStall from './samples/silent-stall.mjs';
 
 const SAMPLES = [powerOutage, runbook, seerr, radarr, sonarr, modeB, silentStall];
-const KEEP = new Set(['README.md', 'expected.json']);
+const KEEP = new Set(['README.md', 'expected.json', '.howsignore', 'expected']);
 // Without a README (a scratch --out), the stats block goes to STATS.md instead.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -1,0 +1,131 @@
+import type { FileScan, Stamp } from '../../model/index.js';
+import { isoFromMicros } from '../../model/index.js';
+import { parseIso, isoUtcMicros } from '../text/stamps.js';
+import { MICROS_PER_DAY, MICROS_PER_MINUTE, wallMicros, yearOfMicros } from './civil.js';
+import type { Zone } from './zone.js';
+
+/**
+ * The anchors the clock resolves relative stamps against: the newest dated evidence (for
+ * years) and the reference time of ages.
+ */
+
+export interface Evidence {
+  utcMicros: number;
+  /** `file:line` of the evidence. */
+  where: string;
+}
+
+function absoluteOf(stamp: Stamp | undefined): number | undefined {
+  return stamp?.kind === 'absolute' ? stamp.utcMicros : undefined;
+}
+
+function isoMicros(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const p = parseIso(text, 0);
+  return p && !Number.isNaN(p.offsetMinutes) ? isoUtcMicros(p) : undefined;
+}
+
+/** The newest absolute time anywhere in the evidence (RFC 3339 lines, journal JSON, kubectl). */
+export function newestEvidence(scans: readonly FileScan[]): Evidence | undefined {
+  let best: Evidence | undefined;
+  const consider = (utc: number | undefined, file: string, line: number): void => {
+    if (utc !== undefined && Number.isFinite(utc) && (!best || utc > best.utcMicros)) best = { utcMicros: utc, where: `${file}:${line}` };
+  };
+  for (const scan of scans) {
+    const file = scan.input.path;
+    for (const r of scan.records) {
+      consider(absoluteOf(r.stamp), file, r.at.line);
+      consider(absoluteOf(r.inner), file, r.at.line);
+    }
+    for (const s of scan.samples) consider(absoluteOf(s.stamp), file, s.line);
+    for (const o of scan.objects) {
+      consider(isoMicros(o.creationTimestamp), file, o.at.line);
+      consider(isoMicros(o.deletionTimestamp), file, o.at.line);
+      consider(isoMicros(o.snapshotTime), file, o.at.line);
+    }
+  }
+  return best;
+}
+
+export interface YearAnchor {
+  /** The anchor as a local wall time (civil time micros read as UTC) in the run's zone. */
+  local: number;
+  /** Assumption text shown to the user. */
+  text: string;
+  /** True when nothing dated was found and the current date was used. */
+  guessed: boolean;
+  /** How far past the anchor the newest stamp may be (clock skew between sources; none for --year). */
+  skew: number;
+}
+
+function localOf(utc: number, zone: Zone): number {
+  return utc + zone.offsetAt(utc) * MICROS_PER_MINUTE;
+}
+
+/** The year anchor of one file: --year, else the newest evidence, else its mtime, else now. */
+export function yearAnchor(
+  scan: FileScan,
+  opts: { year?: number; now: number },
+  evidence: Evidence | undefined,
+  zone: Zone,
+): YearAnchor {
+  if (opts.year !== undefined) {
+    // The newest evidence (plus skew) when it is in that year, never past the year's end.
+    const endOfYear = wallMicros(opts.year, 12, 31, 23, 59, 59, 999_999);
+    const evLocal = evidence ? localOf(evidence.utcMicros, zone) : undefined;
+    const local =
+      evLocal !== undefined && yearOfMicros(evLocal) === opts.year ? Math.min(evLocal + MICROS_PER_DAY, endOfYear) : endOfYear;
+    return { local, text: `year ${opts.year} from --year (the newest year-less line of each file)`, guessed: false, skew: 0 };
+  }
+  if (evidence) {
+    return {
+      local: localOf(evidence.utcMicros, zone),
+      text: `year inferred from the newest dated evidence (${isoFromMicros(evidence.utcMicros, 's')} at ${evidence.where})`,
+      guessed: false,
+      skew: MICROS_PER_DAY,
+    };
+  }
+  if (scan.mtimeMicros !== undefined) {
+    return {
+      local: localOf(scan.mtimeMicros, zone),
+      text: `year inferred from the file's modification time (${isoFromMicros(scan.mtimeMicros, 's')})`,
+      guessed: false,
+      skew: MICROS_PER_DAY,
+    };
+  }
+  return {
+    local: localOf(opts.now, zone),
+    text: 'year of the current date: no dated evidence and no file time (pass --year)',
+    guessed: true,
+    skew: MICROS_PER_DAY,
+  };
+}
+
+export interface AgeReference {
+  utcMicros: number;
+  text: string;
+}
+
+/** The time ages (`5m`, `2d3h`) count back from: --snapshot-time, else mtime, else newest evidence. */
+export function ageReference(
+  scan: FileScan,
+  snapshotTime: number | undefined,
+  evidence: Evidence | undefined,
+): AgeReference | undefined {
+  if (snapshotTime !== undefined) {
+    return { utcMicros: snapshotTime, text: `ages counted back from --snapshot-time ${isoFromMicros(snapshotTime, 's')}` };
+  }
+  if (scan.mtimeMicros !== undefined) {
+    return {
+      utcMicros: scan.mtimeMicros,
+      text: `ages counted back from the file's modification time ${isoFromMicros(scan.mtimeMicros, 's')}`,
+    };
+  }
+  if (evidence) {
+    return {
+      utcMicros: evidence.utcMicros,
+      text: `ages counted back from the newest dated evidence ${isoFromMicros(evidence.utcMicros, 's')} (${evidence.where})`,
+    };
+  }
+  return undefined;
+}
