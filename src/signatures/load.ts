@@ -113,6 +113,29 @@ export interface LoadOptions {
   files?: readonly string[];
 }
 
+/**
+ * A signature in a later folder (or a file given to lint) replaces one of the same id from an
+ * earlier folder: `--patterns my-dir` can adjust a shipped signature. Within one folder, ids
+ * must be unique (checkReferences reports duplicates).
+ */
+function overrideAcrossRoots(signatures: LoadedSignature[], rootOf: Map<LoadedSignature, string>, diagnostics: Diagnostic[]): void {
+  const latest = new Map<string, LoadedSignature>();
+  for (const s of signatures) latest.set(s.id, s);
+  for (let i = signatures.length - 1; i >= 0; i--) {
+    const s = signatures[i]!;
+    const winner = latest.get(s.id)!;
+    if (winner !== s && rootOf.get(winner) !== rootOf.get(s)) {
+      diagnostics.push({
+        severity: 'info',
+        code: 'pattern/overridden',
+        reason: `${s.id} from ${s.source.file} is replaced by ${winner.source.file}`,
+        place: { file: winner.source.file, line: 1, column: 1 },
+      });
+      signatures.splice(i, 1);
+    }
+  }
+}
+
 /** Loads every pattern folder in order, then the extra files, then checks across files. */
 export function loadPatterns(dirs: readonly string[], opts: LoadOptions = {}): PatternSet {
   const diagnostics: Diagnostic[] = [];
@@ -123,6 +146,7 @@ export function loadPatterns(dirs: readonly string[], opts: LoadOptions = {}): P
   /** Ids of files that did not load: references to them are not reported again. */
   const failed = new Set<string>();
   const texts = new Map<string, string>();
+  const rootOf = new Map<LoadedSignature, string>();
   /** Signatures with errors of their own, checked across files on a best effort basis only. */
   const partials: LoadedSignature[] = [];
   const read = (file: string, root: string | undefined): void => {
@@ -146,7 +170,10 @@ export function loadPatterns(dirs: readonly string[], opts: LoadOptions = {}): P
     const family = rel.includes(path.sep) ? rel.split(path.sep)[0]! : path.basename(path.dirname(path.resolve(file)));
     const r = readSignature(text, file, family);
     diagnostics.push(...r.diagnostics);
-    if (r.signature) signatures.push(r.signature);
+    if (r.signature) {
+      signatures.push(r.signature);
+      rootOf.set(r.signature, root ?? '(files)');
+    }
     else if (r.id) failed.add(r.id);
     if (r.partial) partials.push(r.partial);
   };
@@ -162,6 +189,7 @@ export function loadPatterns(dirs: readonly string[], opts: LoadOptions = {}): P
     for (const f of entries.sort((a, b) => Number(path.basename(b) === 'entities.yml') - Number(path.basename(a) === 'entities.yml'))) read(f, dir);
   }
   for (const f of opts.files ?? []) read(f, undefined);
+  overrideAcrossRoots(signatures, rootOf, diagnostics);
   const refs = checkReferences(signatures, (s, p, k) => locate(s, p, k), failed);
   diagnostics.push(...refs.diagnostics);
   for (const p of partials) {

@@ -31,13 +31,3 @@ export function stubState(
     snapshotTime: () => (opts.snapshot ? { iso: opts.snapshot, source: 'test' } : undefined),
   };
 }
-
-/** The toy example format of the state fixture: `rs <ns>/<name> terminating=<n> pods=<m>`. */
-export function loadToyState(text: string): ClusterState | undefined {
-  const m = /^rs ([a-z0-9-]+)\/([a-z0-9-]+) terminating=([0-9]+) pods=([0-9]+)$/.exec(text.trim());
-  if (!m) return undefined;
-  const [, ns, name, term, pods] = m;
-  const rs = k8s('ReplicaSet', ns, name!, { spec: { selector: { matchLabels: { app: name } } }, status: { terminatingReplicas: Number(term) } });
-  const podObjs = Array.from({ length: Number(pods) }, (_, i) => k8s('Pod', ns, `${name}-${i}`, {}, { app: name! }));
-  return stubState([rs, ...podObjs], { snapshot: '2026-05-28T12:10:00Z' });
-}

@@ -1,6 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParsedRecord } from '../../src/model/event.js';
-import { compileSignatures } from '../../src/signatures/index.js';
+import { compileSignatures, loadPatterns } from '../../src/signatures/index.js';
 import { loadInline, sig } from './helpers.js';
 import { simpleParseLine } from './simple-parse.js';
 
@@ -63,5 +65,25 @@ describe('compileSignatures', () => {
     // the literal gate kept the regexes from running on most candidate lines
     const t = rows.get('two-ways')!;
     expect(t.regexRuns).toBeLessThan(t.calls * 2);
+  });
+});
+
+describe('pattern folders', () => {
+  it('let a later folder replace a signature of an earlier one, and refuse duplicates within one', () => {
+    const a = loadInline({ x: sig('x', "{kind: event, regex: 'abc'}"), y: sig('y', "{kind: event, regex: 'abc'}") }, 'one');
+    const dirA = path.dirname(path.dirname(a.files.find((f) => f.endsWith('x.yml'))!));
+    const b = loadInline({ x: sig('x', "{kind: event, regex: 'xyz'}") }, 'two');
+    const dirB = path.dirname(path.dirname(b.files.find((f) => f.endsWith('x.yml'))!));
+    const both = loadPatterns([dirA, dirB]);
+    expect(both.signatures.map((s) => [s.id, s.match.kind === 'event' ? s.match.regex : ''])).toEqual([
+      ['y', 'abc'],
+      ['x', 'xyz'],
+    ]);
+    expect(both.diagnostics.map((d) => [d.severity, d.code])).toEqual([['info', 'pattern/overridden']]);
+    const dup = loadInline({ x: sig('x', "{kind: event, regex: 'abc'}") }, 'three');
+    const dirC = path.dirname(path.dirname(dup.files.find((f) => f.endsWith('x.yml'))!));
+    mkdirSync(path.join(dirC, 'four'));
+    writeFileSync(path.join(dirC, 'four', 'x.yml'), sig('x', "{kind: event, regex: 'def'}"));
+    expect(loadPatterns([dirC]).diagnostics.map((d) => d.code)).toEqual(['pattern/duplicate-id']);
   });
 });

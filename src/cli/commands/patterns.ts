@@ -9,9 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { testExamples } from '../../correlate/index.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import type { Format } from '../../model/format.js';
 import { withEmbeddedDumps } from '../../parse/embedded-dump.js';
-import { k8sFormats } from '../../parse/formats/kubectl-index.js';
+import { getFormat, sniffFormat } from '../../parse/index.js';
 import { buildClusterState } from '../../parse/state/index.js';
 import type { LoadedSignature } from '../../model/signature.js';
 import {
@@ -47,8 +46,16 @@ function printDiagnostics(diags: readonly Diagnostic[]): void {
   process.stderr.write(renderDiagnostics(diags, { color, verbose: false }));
 }
 
-function load(extra: readonly string[], files: readonly string[] = []): PatternSet {
-  return loadPatterns([BUILTIN_PATTERNS, ...extra], { files });
+/** The shipped catalogue (unless `builtin` is false: then only its entities.yml), the extra folders, the files. */
+function load(extra: readonly string[], builtin: boolean, files: readonly string[] = []): PatternSet {
+  if (builtin) return loadPatterns([BUILTIN_PATTERNS, ...extra], { files });
+  return loadPatterns(extra, { files: [path.join(BUILTIN_PATTERNS, 'entities.yml'), ...files] });
+}
+
+type Common = { patterns: string[]; builtin: boolean };
+
+function common(c: Command, dirHelp = 'add a pattern folder (repeatable)'): Command {
+  return c.option('--patterns <dir>', dirHelp, collect, []).option('--no-builtin', 'leave out the signatures shipped with hows (their entities.yml still applies)');
 }
 
 const errors = (diags: readonly Diagnostic[]): number => diags.filter((d) => d.severity === 'error').length;
@@ -75,31 +82,15 @@ export function catalogueJson(signatures: readonly LoadedSignature[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-type ParseModule = {
-  sniffFormat?: (lines: readonly string[], opts?: { formats?: readonly Format[] }) => { format: Format };
-  getFormat?: (id: string) => Format | undefined;
-  FORMATS?: readonly Format[];
-};
-
 /**
- * The parse stage's line formats (loaded lazily: src/parse/index.ts comes with the parsers
- * branch) plus the kubectl and goroutine formats, and the cluster state model for state examples.
+ * The parse stage's formats (every registered one: syslog, journal, klog, kubectl, goroutine
+ * dumps...), dumps embedded in journal/syslog bucketed as the scanner does, and the cluster state
+ * model for state examples.
  */
-async function exampleParsers(): Promise<{ parseLine?: LineParser; parseText?: TextParser; loadState?: StateLoader; missing?: string }> {
-  const parseModule = '../../parse/index.js';
-  let parse: ParseModule;
-  try {
-    parse = (await import(parseModule)) as ParseModule;
-  } catch (e) {
-    return { missing: `the parse stage is not available in this build (${(e as Error).message.split('\n')[0]})` };
-  }
-  if (!parse.sniffFormat || !parse.getFormat) return { missing: 'the parse stage exports no sniffFormat/getFormat' };
-  const base = parse.FORMATS ?? [];
-  const all = [...k8sFormats.filter((f) => !base.some((b) => b.meta.id === f.meta.id)), ...base];
+export function exampleParsers(): { parseLine: LineParser; parseText: TextParser; loadState: StateLoader } {
   const formats: FormatSource = {
-    sniff: (lines) => parse.sniffFormat!(lines, { formats: all }).format,
-    get: (id) => parse.getFormat!(id) ?? k8sFormats.find((f) => f.meta.id === id),
-    // goroutine dumps written one line per journal/syslog entry, as the scanner reads them
+    sniff: (lines) => sniffFormat(lines).format,
+    get: (id) => getFormat(id),
     decorate: (ctx, format) => (format.meta.source === 'journal' || format.meta.source === 'syslog' ? withEmbeddedDumps(ctx) : { ctx, end: () => {} }),
   };
   return {
@@ -136,67 +127,52 @@ export function registerPatterns(program: Command): void {
     .description('list, test and lint signature files (patterns/<family>/<id>.yml)')
     .exitOverride((err) => finish(['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(err.code) ? 0 : 2));
 
-  cmd
-    .command('list')
-    .description('the catalogue by family: id, level, kind, title')
-    .option('--format <format>', 'md or json', 'md')
-    .option('--patterns <dir>', 'add a pattern folder (repeatable)', collect, [])
-    .action((opts: { format: string; patterns: string[] }) => {
+  common(cmd.command('list').description('the catalogue by family: id, level, kind, title').option('--format <format>', 'md or json', 'md')).action(
+    (opts: Common & { format: string }) => {
       if (!['md', 'json'].includes(opts.format)) {
         process.stderr.write(`error: --format must be md or json, got "${opts.format}"\n`);
         return finish(2);
       }
-      const set = load(opts.patterns);
+      const set = load(opts.patterns, opts.builtin);
       printDiagnostics(set.diagnostics);
       process.stdout.write(opts.format === 'json' ? catalogueJson(set.signatures) : catalogueMarkdown(set.signatures));
       finish(errors(set.diagnostics) ? 1 : 0);
-    });
+    },
+  );
 
-  cmd
-    .command('test [ids...]')
-    .description("run every pattern's examples (or those of the given ids), reported by id")
-    .option('--patterns <dir>', 'add a pattern folder (repeatable)', collect, [])
-    .action(async (ids: string[], opts: { patterns: string[] }) => {
-      const set = load(opts.patterns);
+  common(cmd.command('test [ids...]').description("run every pattern's examples (or those of the given ids), reported by id")).action(
+    (ids: string[], opts: Common) => {
+      const set = load(opts.patterns, opts.builtin);
       printDiagnostics(set.diagnostics);
       const unknown = ids.filter((id) => !set.signatures.some((s) => s.id === id));
       if (unknown.length) {
         process.stderr.write(`error: unknown signature id ${unknown.map((u) => `"${u}"`).join(', ')} (hows patterns list shows them)\n`);
         return finish(2);
       }
-      const parsers = await exampleParsers();
-      if (!parsers.parseLine) {
-        process.stderr.write(`error: can not run examples: ${parsers.missing}\n`);
-        return finish(2);
-      }
+      const parsers = exampleParsers();
       const { compiled, diagnostics } = compileSignatures(set);
       printDiagnostics(diagnostics);
-      const reports = testExamples(compiled, parsers.parseLine, {
-        ...(ids.length ? { ids } : {}),
-        ...(parsers.loadState ? { loadState: parsers.loadState } : {}),
-        ...(parsers.parseText ? { parseText: parsers.parseText } : {}),
-      });
+      const reports = testExamples(compiled, parsers.parseLine, { ...(ids.length ? { ids } : {}), loadState: parsers.loadState, parseText: parsers.parseText });
       const { text, failed } = formatReports(reports);
       process.stdout.write(text);
       finish(failed || errors(set.diagnostics) ? 1 : 0);
-    });
+    },
+  );
 
-  cmd
-    .command('lint <files...>')
-    .description('validate pattern files: schema, ids, references, regex safety, placeholders')
-    .option('--patterns <dir>', 'add a pattern folder the files may refer to (repeatable)', collect, [])
-    .action((files: string[], opts: { patterns: string[] }) => {
+  common(cmd.command('lint <files...>').description('validate pattern files: schema, ids, references, regex safety, placeholders'), 'add a pattern folder the files may refer to (repeatable)').action(
+    (files: string[], opts: Common) => {
       const missing = files.filter((f) => !existsSync(f));
       if (missing.length) {
         process.stderr.write(`error: no such file: ${missing.join(', ')}\n`);
         return finish(2);
       }
       const wanted = new Set(files.map((f) => path.resolve(f)));
-      const set = load(opts.patterns, files);
+      const set = load(opts.patterns, opts.builtin, files);
       const mine = set.diagnostics.filter((d) => d.place?.file !== undefined && wanted.has(path.resolve(d.place.file)));
       printDiagnostics(mine);
       const n = errors(mine);
       process.stdout.write(`${files.length} file(s): ${n === 0 ? 'ok' : `${n} error(s)`}\n`);
       finish(n ? 1 : 0);
-    });
+    },
+  );
 }
