@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerPatterns } from './commands/patterns.js';
 
 /**
  * A command module: adds one sub-command to the program. Every file in commands/ exports one
@@ -6,7 +7,7 @@ import { Command } from 'commander';
  */
 export type RegisterCommand = (program: Command) => void;
 
-const COMMANDS: RegisterCommand[] = [];
+const COMMANDS: RegisterCommand[] = [registerPatterns];
 
 /** Builds the command line with every registered command. */
 export function buildProgram(): Command {

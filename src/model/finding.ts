@@ -43,6 +43,13 @@ export interface Finding {
   causes: Cause[];
   /** For burst/sequence/absence findings: the refs of the member findings. */
   members?: string[];
+  /** For sequence findings: the signature id that matched each step (one of its alternatives). */
+  matched?: string[];
+  /**
+   * Ref of the contrast finding this finding is a member of (a conn error that was part of a
+   * link flap that recovered): it is explained, so it starts no chain of its own.
+   */
+  explainedBy?: string;
   /** The pattern file and line that produced it. */
   rule: { file: string; line: number };
   /** Assumptions the finding depends on (inferred year, assumed zone, mtime dump time...). */
@@ -58,6 +65,11 @@ export interface ChainStep {
   answer: string;
   /** The link from this step to the next (deeper) one; absent on the last step. */
   link?: Cause;
+  /**
+   * Refs of findings of the same signature on other branches that converge on this chain (the
+   * same step for sdc when the chain follows sdb).
+   */
+  also?: string[];
 }
 
 export interface Chain {

@@ -144,6 +144,15 @@ export interface StateJoin {
 export type MatchSpec = EventMatch | BurstMatch | SequenceMatch | AbsenceMatch | StateMatch;
 export type MatchKind = MatchSpec['kind'];
 
+/**
+ * A param whose value is read from evidence: the `capture` of the nearest hit of signature `id`
+ * (same host first), with `unit` appended to a bare number; `default` when none is found.
+ */
+export interface ParamFromEvidence {
+  default: string | number;
+  from: { id: string; capture: string; unit?: 'ms' | 's' | 'm' | 'h' | 'd' };
+}
+
 /** A declared cause: a finding of `id` may have caused a finding of this signature. */
 export interface CausedBy {
   id: string;
@@ -199,7 +208,7 @@ export interface SignatureSpec {
   binds?: EntityKind[][];
   /** Grouping of hits into findings: keys (entity kinds or captures) and the gap that splits. */
   group?: { by?: string[]; gap?: DurationText };
-  params?: Record<string, string | number>;
+  params?: Record<string, string | number | ParamFromEvidence>;
   caused_by?: CausedBy[];
   /** The PIR question for this step, with {{placeholders}} from captures and entities. */
   how: string;

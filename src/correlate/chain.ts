@@ -1,0 +1,107 @@
+/**
+ * Infinite-how's chains: from each user-visible symptom down to the deepest cause found.
+ *
+ * - Symptoms: problem findings that are no problem finding's cause, are not explained (members
+ *   of a burst or of a contrast), and are not sequences (a sequence summarises steps that are
+ *   chained already).
+ * - At each step the strongest, then nearest, problem cause is followed.
+ * - Symptoms whose chains end on the same root form one chain; other branches' findings of a
+ *   step's signature are listed in `also` of that step.
+ * - When the deepest step declares causes but none is in the evidence, the chain ends `open`
+ *   with the missing cause's `how` and this step's `unresolved`; a cause is never invented.
+ * - Contrast and context findings are never steps.
+ */
+import type { Chain, ChainStep } from '../model/finding.js';
+import type { LoadedSignature } from '../model/signature.js';
+import { type Draft, roleOf } from './draft.js';
+import { renderContext, renderWith } from './render.js';
+
+function isStep(d: Draft): boolean {
+  return roleOf(d.sig) === 'problem';
+}
+
+function pathFrom(top: Draft): Draft[] {
+  const path = [top];
+  const seen = new Set([top]);
+  for (;;) {
+    const next = path[path.length - 1]!.causes.find((c) => isStep(c.draft) && !seen.has(c.draft));
+    if (!next) return path;
+    path.push(next.draft);
+    seen.add(next.draft);
+  }
+}
+
+export function buildChains(drafts: readonly Draft[], byId: ReadonlyMap<string, LoadedSignature>, tz: string): Chain[] {
+  const causesSomething = new Set<Draft>();
+  const inBurst = new Set<Draft>();
+  for (const d of drafts) {
+    if (isStep(d)) for (const c of d.causes) causesSomething.add(c.draft);
+    if (d.sig.match.kind === 'burst') for (const m of d.members) inBurst.add(m);
+  }
+  const tops = drafts.filter((d) => isStep(d) && !causesSomething.has(d) && !inBurst.has(d) && !d.explainedBy && d.sig.match.kind !== 'sequence');
+  const byRoot = new Map<Draft, Draft[][]>();
+  for (const top of tops) {
+    const path = pathFrom(top);
+    const root = path[path.length - 1]!;
+    const list = byRoot.get(root) ?? [];
+    list.push(path);
+    byRoot.set(root, list);
+  }
+  const chains: Chain[] = [];
+  for (const [root, paths] of byRoot) {
+    // The longest path leads; ties go to the earliest symptom (tops are in ref order).
+    const primary = paths.reduce((a, b) => (b.length > a.length ? b : a));
+    const steps: Array<{ draft: Draft; also: Draft[] }> = primary.map((draft) => ({ draft, also: [] }));
+    for (const p of paths) {
+      if (p === primary) continue;
+      let pos = 0;
+      for (const d of p) {
+        const k = steps.findIndex((s, i) => i >= pos && (s.draft === d || s.also.includes(d)));
+        if (k >= 0) {
+          pos = k + 1;
+          continue;
+        }
+        const same = steps.findIndex((s, i) => i >= pos && s.draft.sig.id === d.sig.id);
+        if (same >= 0) {
+          steps[same]!.also.push(d);
+          pos = same + 1;
+        } else {
+          steps.splice(pos, 0, { draft: d, also: [] });
+          pos++;
+        }
+      }
+    }
+    const chainSteps: ChainStep[] = steps.map((s, i) => {
+      const ctx = renderContext(s.draft, byId, tz);
+      const next = steps[i + 1]?.draft;
+      const link = next ? s.draft.causes.find((c) => c.draft === next) : undefined;
+      return {
+        ref: s.draft.ref!,
+        question: renderWith(s.draft.sig.how, ctx),
+        answer: renderWith(s.draft.sig.answer, ctx),
+        ...(link ? { link: { ref: link.draft.ref!, strength: link.strength, via: link.via } } : {}),
+        ...(s.also.length ? { also: s.also.map((a) => a.ref!).sort() } : {}),
+      };
+    });
+    const chain: Chain = {
+      id: '',
+      title: primary[0]!.sig.title,
+      symptoms: paths.map((p) => p[0]!.ref!).sort(),
+      steps: chainSteps,
+      hosts: [...new Set(steps.flatMap((s) => [s.draft, ...s.also]).map((d) => d.host).filter((h): h is string => !!h))].sort(),
+    };
+    const declared = (root.sig.caused_by ?? []).map((c) => byId.get(c.id)).filter((s): s is LoadedSignature => !!s);
+    if (root.causes.filter((c) => isStep(c.draft)).length === 0 && declared.length > 0) {
+      const ctx = renderContext(root, byId, tz);
+      const missing = declared[0]!;
+      const hint = root.sig.unresolved
+        ? renderWith(root.sig.unresolved, ctx)
+        : `No ${declared.map((s) => `"${s.title}"`).join(' or ')} found in the evidence before ${ctx.time}${root.host ? ` on ${root.host}` : ''}.`;
+      chain.open = { question: renderWith(missing.how, { ...renderContext({ ...root, sig: missing }, byId, tz), ...ctx }), hint };
+    }
+    chains.push(chain);
+  }
+  chains.sort((a, b) => (a.symptoms[0]! < b.symptoms[0]! ? -1 : a.symptoms[0]! > b.symptoms[0]! ? 1 : 0));
+  chains.forEach((c, i) => (c.id = `C${i + 1}`));
+  return chains;
+}

@@ -1,0 +1,126 @@
+/**
+ * The correlation stage: event hits -> findings (group), composite findings (burst, sequence,
+ * absence, state) in dependency order, causal links, refs in time order, then chains.
+ * Deterministic: the same input gives the same output, byte for byte.
+ */
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Event } from '../model/event.js';
+import type { Chain, Finding } from '../model/finding.js';
+import type { SignatureHit } from '../model/scan.js';
+import type { LoadedSignature } from '../model/signature.js';
+import type { ClusterState } from '../model/state.js';
+import type { Stamp } from '../model/time.js';
+import { type CompiledSignatures, memberIds } from '../signatures/index.js';
+import { type Coverage, evidenceLookup, findAbsences } from './absence.js';
+import { burstUnits, findBursts } from './burst.js';
+import { buildChains } from './chain.js';
+import { type Draft, compareDrafts, roleOf } from './draft.js';
+import { EntityIndex } from './entities.js';
+import { toFinding } from './finalize.js';
+import { type EventHit, groupEventHits, hitsById } from './group.js';
+import { linkCauses } from './link.js';
+import { findSequences } from './sequence.js';
+import { findStates } from './state.js';
+
+export interface CorrelateInput {
+  /** Every event the stages before kept (hits and their context), sorted, `seq` assigned. */
+  events: Event[];
+  /** Event signature hits by event seq. */
+  hits: Map<number, SignatureHit[]>;
+  state: ClusterState;
+  signatures: CompiledSignatures;
+  /** `--param` overrides keyed `<id>.<name>` (default: those the signatures were compiled with). */
+  params?: Readonly<Record<string, string>>;
+  /** IANA zone times are shown in, in rendered how/answer text. */
+  displayTz: string;
+  /**
+   * Time extent of the evidence per host (from every input, not only kept events), for deciding
+   * absences. Default: the extent of `events`.
+   */
+  coverage?: Array<{ host?: string; first: number; last: number }>;
+  /** Resolves a stamp that is not absolute (goroutine dump time); default: absolute stamps only. */
+  resolveStamp?: (stamp: Stamp, host?: string) => number | null;
+}
+
+export interface CorrelateResult {
+  findings: Finding[];
+  chains: Chain[];
+  diagnostics: Diagnostic[];
+}
+
+/** Signatures in an order where every composite comes after what it is built from. */
+function dependencyOrder(signatures: readonly LoadedSignature[]): LoadedSignature[] {
+  const byId = new Map(signatures.map((s) => [s.id, s]));
+  const out: LoadedSignature[] = [];
+  const done = new Set<string>();
+  const visit = (s: LoadedSignature, depth: number): void => {
+    if (done.has(s.id) || depth > signatures.length) return;
+    for (const m of memberIds(s)) {
+      const dep = byId.get(m);
+      if (dep) visit(dep, depth + 1);
+    }
+    if (!done.has(s.id)) {
+      done.add(s.id);
+      out.push(s);
+    }
+  };
+  for (const s of [...signatures].sort((a, b) => (a.id < b.id ? -1 : 1))) visit(s, 0);
+  return out;
+}
+
+function coverageOf(input: CorrelateInput): Coverage {
+  const lastByHost = new Map<string, number>();
+  let last: number | null = null;
+  const note = (host: string | undefined, t: number): void => {
+    const h = host ?? '';
+    lastByHost.set(h, Math.max(lastByHost.get(h) ?? t, t));
+    last = Math.max(last ?? t, t);
+  };
+  for (const c of input.coverage ?? []) note(c.host, c.last);
+  if (!input.coverage) for (const e of input.events) if (e.time.utcMicros !== null) note(e.host, e.time.utcMicros);
+  return { lastByHost, last };
+}
+
+export function correlate(input: CorrelateInput): CorrelateResult {
+  const diagnostics: Diagnostic[] = [];
+  const sigs = input.signatures;
+  const overrides = input.params ?? sigs.overrides;
+  const config = sigs.entities;
+  const byId = new Map(sigs.signatures.map((s) => [s.id, s]));
+  const entities = new EntityIndex(sigs, input.events, input.hits);
+  const hits = hitsById(input.events, input.hits);
+  const hitsOf = (id: string): readonly EventHit[] => hits.get(id) ?? [];
+  const drafts = new Map<string, Draft[]>();
+  const draftsOf = (id: string): readonly Draft[] => drafts.get(id) ?? [];
+  const coverage = coverageOf(input);
+  const resolve = input.resolveStamp ?? ((s: Stamp) => (s.kind === 'absolute' ? s.utcMicros : null));
+  const untimed = input.events.filter((e) => e.time.utcMicros === null && input.hits.get(e.seq)?.length).length;
+  if (untimed > 0) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'correlate/untimed-events',
+      reason: `${untimed} matched event(s) have no resolved time: they are reported but take part in no time window`,
+      help: 'give --boot-time or --year so that their stamps can be placed',
+      count: untimed,
+    });
+  }
+  for (const sig of dependencyOrder(sigs.signatures)) {
+    const m = sig.match;
+    let found: Draft[] = [];
+    if (m.kind === 'event') found = groupEventHits(sig, hitsOf(sig.id), entities, overrides);
+    else if (m.kind === 'burst') found = findBursts(sig, burstUnits(draftsOf(m.of), hitsOf(m.of), entities), entities, overrides);
+    else if (m.kind === 'sequence') found = findSequences(sig, draftsOf, config, overrides);
+    else if (m.kind === 'absence') found = findAbsences(sig, draftsOf, hitsOf, coverage, config, overrides, diagnostics);
+    else found = findStates(sig, input.state, config, overrides, resolve, diagnostics);
+    drafts.set(sig.id, found);
+  }
+  const all = [...drafts.values()].flat().sort(compareDrafts);
+  const width = Math.max(3, String(all.length).length);
+  all.forEach((d, i) => (d.ref = `F${String(i + 1).padStart(width, '0')}`));
+  for (const d of all) {
+    if (roleOf(d.sig) === 'contrast') for (const m of d.members) m.explainedBy ??= d;
+  }
+  for (const d of all) linkCauses(d, draftsOf, config, overrides, d.first === null ? undefined : evidenceLookup(hitsOf, d.first, d.host));
+  const chains = buildChains(all, byId, input.displayTz);
+  return { findings: all.map((d) => toFinding(d)), chains, diagnostics };
+}

@@ -1,0 +1,59 @@
+/**
+ * Draft -> Finding (the JSON contract): evidence lines with provenance, ISO UTC times, causes
+ * and members by ref, entities sorted, and the assumptions the finding depends on.
+ */
+import type { Evidence, Finding } from '../model/finding.js';
+import { compareProvenance } from '../model/provenance.js';
+import { type Precision, isoFromMicros } from '../model/time.js';
+import type { Draft } from './draft.js';
+import { roleOf } from './draft.js';
+import { entitiesRecord } from './entities.js';
+
+function iso(micros: number | null, precision: Precision): string {
+  return micros === null ? '' : isoFromMicros(micros, precision);
+}
+
+function clockAssumptions(d: Draft): string[] {
+  const year = d.events.filter((e) => e.time.yearInferred).length;
+  const zone = d.events.filter((e) => e.time.zoneAssumed).length;
+  const rel = d.events.filter((e) => e.time.relative).length;
+  const out: string[] = [];
+  if (year) out.push(`the year of ${year} line(s) is inferred`);
+  if (zone) out.push(`the zone of ${zone} line(s) is assumed`);
+  if (rel) out.push(`${rel} line(s) have only a time since boot`);
+  return out;
+}
+
+export function toFinding(d: Draft): Finding {
+  const evidence: Evidence[] = [];
+  for (const e of d.events) {
+    const time = iso(e.time.utcMicros, e.time.precision);
+    // Fields copied one by one: an object spread here cost 5 us per line (60k lines: 0.4 s).
+    for (const at of e.from.length > 1 ? [...e.from].sort(compareProvenance) : e.from) {
+      evidence.push({ file: at.file, line: at.line, ...(at.endLine !== undefined ? { endLine: at.endLine } : {}), offset: at.offset, time, text: e.raw, seq: e.seq });
+    }
+  }
+  evidence.push(...(d.extraEvidence ?? []));
+  const precision = d.events[0]?.time.precision ?? 's';
+  return {
+    ref: d.ref!,
+    id: d.sig.id,
+    title: d.sig.title,
+    level: d.sig.level,
+    kind: d.sig.match.kind,
+    role: roleOf(d.sig),
+    ...(d.host ? { host: d.host } : {}),
+    first: iso(d.first, precision),
+    last: iso(d.last ?? d.first, precision),
+    count: d.count,
+    captures: Object.fromEntries(Object.entries(d.captures).sort(([a], [b]) => (a < b ? -1 : 1))),
+    entities: entitiesRecord(d.entities),
+    evidence,
+    causes: d.causes.map((c) => ({ ref: c.draft.ref!, strength: c.strength, via: c.via })),
+    ...(d.members.length ? { members: d.members.map((m) => m.ref!).sort() } : {}),
+    ...(d.matched ? { matched: d.matched } : {}),
+    ...(d.explainedBy ? { explainedBy: d.explainedBy.ref! } : {}),
+    rule: { file: d.sig.source.file, line: d.sig.source.line },
+    assumptions: [...clockAssumptions(d), ...d.assumptions],
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * `patterns/entities.yml`: how entity values are found in any matched line, normalised,
+ * derived from one another and compared. Data, so that the engine knows nothing about PVC ids or
+ * iSCSI connection numbers. Loaded and validated like a signature file.
+ */
+import type { Diagnostic } from '../model/diagnostic.js';
+import { ENTITY_KINDS, type EntityKind } from '../model/signature.js';
+import type { JsonSchema } from './schema.js';
+import { checkRegex } from './safe-regex.js';
+import { requiredLiterals } from './literals.js';
+import { SchemaValidator, pathLabel, type Path } from './validate.js';
+import type { YamlFile } from './yaml-doc.js';
+
+export interface KindRule {
+  /** `prefix`: a value names the same thing as a longer one it is a `-`-bounded prefix of. */
+  compare: 'exact' | 'prefix';
+  lowercase: boolean;
+  /** Tried in order; the first that matches the whole value replaces it by its `value` capture. */
+  normalize: RegExp[];
+}
+
+export interface Extractor {
+  kind: EntityKind;
+  /** Global regex with a `value` capture, run over the message of every matched line. */
+  regex: RegExp;
+  /** Required literals gating the regex (null: always run). */
+  literals: string[] | null;
+}
+
+export interface Derivation {
+  from: EntityKind;
+  kind: EntityKind;
+  regex: RegExp;
+}
+
+export interface EntityConfig {
+  kinds: Partial<Record<EntityKind, KindRule>>;
+  extract: Extractor[];
+  derive: Derivation[];
+}
+
+export const EMPTY_ENTITY_CONFIG: EntityConfig = { kinds: {}, extract: [], derive: [] };
+
+const kindEnum = { enum: [...ENTITY_KINDS] };
+const regexStr = { type: 'string', minLength: 1, 'x-expect': 'a regex with a (?<value>...) capture' };
+
+export const entitiesSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    kinds: {
+      type: 'object',
+      propertyNames: { pattern: `^(${ENTITY_KINDS.join('|')})$` },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          compare: { enum: ['exact', 'prefix'] },
+          lowercase: { type: 'boolean' },
+          normalize: { type: 'array', items: regexStr },
+        },
+      },
+    },
+    extract: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: ['kind', 'regex'], properties: { kind: kindEnum, regex: regexStr } },
+    },
+    derive: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'kind', 'regex'],
+        properties: { from: kindEnum, kind: kindEnum, regex: regexStr },
+      },
+    },
+  },
+  $defs: {},
+};
+
+type RawConfig = {
+  kinds?: Record<string, { compare?: 'exact' | 'prefix'; lowercase?: boolean; normalize?: string[] }>;
+  extract?: Array<{ kind: EntityKind; regex: string }>;
+  derive?: Array<{ from: EntityKind; kind: EntityKind; regex: string }>;
+};
+
+/** Validates a parsed entities.yml and merges it into `into` (several pattern folders add up). */
+export function loadEntityConfig(y: YamlFile, into: EntityConfig): Diagnostic[] {
+  const out: Diagnostic[] = [...y.diagnostics];
+  const err = (path: Path, reason: string, atKey = false): void => {
+    const p = y.locate(path, atKey);
+    out.push({ severity: 'error', code: 'pattern/invalid-field', reason, place: { file: y.file, line: p.line, column: p.column } });
+  };
+  if (out.some((d) => d.severity === 'error')) return out;
+  const value = (y.value ?? {}) as RawConfig;
+  for (const e of new SchemaValidator(entitiesSchema).validate(value)) err(e.path, e.message, e.atKey);
+  if (out.length > 0) return out;
+  const compile = (src: string, path: Path, flags = ''): RegExp | undefined => {
+    const check = checkRegex(src);
+    for (const p of check.problems) err(path, `${pathLabel(path)}: ${p.message} (at offset ${p.at})`);
+    if (!check.names.includes('value')) err(path, `${pathLabel(path)} needs a (?<value>...) capture`);
+    return check.problems.length === 0 && check.names.includes('value') ? new RegExp(src, flags) : undefined;
+  };
+  for (const [kind, rule] of Object.entries(value.kinds ?? {})) {
+    const normalize = (rule.normalize ?? []).map((src, i) => compile(`^(?:${src})$`, ['kinds', kind, 'normalize', i]));
+    const prev = into.kinds[kind as EntityKind];
+    into.kinds[kind as EntityKind] = {
+      compare: rule.compare ?? prev?.compare ?? 'exact',
+      lowercase: rule.lowercase ?? prev?.lowercase ?? false,
+      normalize: [...(prev?.normalize ?? []), ...normalize.filter((r): r is RegExp => !!r)],
+    };
+  }
+  (value.extract ?? []).forEach((x, i) => {
+    const re = compile(x.regex, ['extract', i, 'regex'], 'g');
+    if (re) into.extract.push({ kind: x.kind, regex: re, literals: requiredLiterals(checkRegex(x.regex).ast) });
+  });
+  (value.derive ?? []).forEach((d, i) => {
+    const re = compile(d.regex, ['derive', i, 'regex']);
+    if (re) into.derive.push({ from: d.from, kind: d.kind, regex: re });
+  });
+  return out;
+}
+
+/** Normalises one entity value by its kind's rules (`sdb1` -> `sdb`). */
+export function normalizeEntity(config: EntityConfig, kind: EntityKind, raw: string): string {
+  const rule = config.kinds[kind];
+  let v = raw.trim();
+  if (!rule) return v;
+  if (rule.lowercase) v = v.toLowerCase();
+  for (const re of rule.normalize) {
+    const m = re.exec(v);
+    if (m?.groups?.value) return m.groups.value;
+  }
+  return v;
+}
+
+/** True when two values of `kind` name the same thing (exact, or `-`-bounded prefix for `prefix` kinds). */
+export function sameEntity(config: EntityConfig, kind: string, a: string, b: string): boolean {
+  if (a === b) return true;
+  if (config.kinds[kind as EntityKind]?.compare !== 'prefix') return false;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.startsWith(short) && long[short.length] === '-';
+}
