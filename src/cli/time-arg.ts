@@ -21,7 +21,8 @@ export function parseTimeArg(flag: string, text: string, tz: string, nowMs: numb
   const offset = zone.offsetAt(nowMs * 1000);
   const results = chrono.parse(t, { instant: new Date(nowMs), timezone: offset });
   const r = results[0];
-  if (!r || r.text.trim().length < t.length * 0.6) {
+  // The whole argument must be understood: "the day after never" must not quietly become tomorrow.
+  if (!r || r.text.trim().replace(/\s+/g, ' ').toLowerCase() !== t.replace(/\s+/g, ' ').toLowerCase()) {
     throw new UsageError(`Invalid ${flag} value "${text}": expected an ISO 8601 time (2026-05-28T20:00:00+10:00), a local time (2026-05-28 20:00) or a phrase such as "yesterday 8pm"`);
   }
   const s = r.start;

@@ -50,15 +50,15 @@ async function readHead(path: string, n: number): Promise<Buffer> {
  * gzip is handled by zlib; a truncated or corrupt gzip keeps every byte decoded before the fault
  * and reports `ingest/truncated-gzip` or `ingest/corrupt-gzip`.
  */
-export async function openInput(path: string): Promise<OpenedInput> {
-  if (path === '-') return openStream('-', process.stdin);
+export async function openInput(path: string, onRawBytes?: (n: number) => void): Promise<OpenedInput> {
+  if (path === '-') return openStream('-', process.stdin, undefined, onRawBytes);
   const head = await readHead(path, 2);
   const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  return openStream(path, raw, isGzipMagic(head));
+  return openStream(path, raw, isGzipMagic(head), onRawBytes);
 }
 
 /** Opens an already readable byte stream (stdin, tests). gzip is sniffed when not told. */
-export function openStream(path: string, raw: Readable, gzip?: boolean): OpenedInput {
+export function openStream(path: string, raw: Readable, gzip?: boolean, onRawBytes?: (n: number) => void): OpenedInput {
   const hash = createHash('sha256');
   const diagnostics: Diagnostic[] = [];
   let bytes = 0;
@@ -75,6 +75,7 @@ export function openStream(path: string, raw: Readable, gzip?: boolean): OpenedI
         const b = c as Buffer;
         bytes += b.length;
         hash.update(b);
+        onRawBytes?.(b.length);
         yield b;
       }
     } catch (err) {

@@ -7,8 +7,8 @@ import { RecordKeeper, type RecordMatcher } from './record-keeper.js';
 
 /** What the scanner needs from the parse stage. */
 export interface FormatRegistry {
-  /** Best format for a file starting with these (non-empty, decoded) lines, if any is confident. */
-  sniff(lines: readonly string[]): Format | undefined;
+  /** Best format for a file starting with these (non-empty, decoded) lines, with sniffing notes. */
+  sniff(lines: readonly string[], file: string): { format: Format; diagnostics: Diagnostic[] };
   get(id: string): Format | undefined;
   /** The plain-text format used when nothing else fits. */
   fallback(): Format;
@@ -44,6 +44,8 @@ export interface ScanOptions {
   parse: ParseOptions;
   /** Literals a format needs to see besides the signatures' (e.g. goroutine dump headers). */
   extraLiterals?: readonly string[];
+  /** Told the number of bytes read from disk, chunk by chunk (progress). */
+  onBytes?: (n: number) => void;
 }
 
 const SNIFF_LINES = 40;
@@ -53,7 +55,7 @@ export const FORMAT_LITERALS: readonly string[] = ['goroutine '];
 /** Scans one input: open, sniff, gate, parse, match. Never throws for data problems. */
 export async function scanFile(file: InputFile, deps: ScanDeps, opts: ScanOptions): Promise<FileScan> {
   const diagnostics = new DiagnosticGrouper();
-  const opened = await openInput(file.path);
+  const opened = await openInput(file.path, opts.onBytes);
   const cuts: Array<{ line: number; bytes: number; offset: number }> = [];
   const blocks = readBlocks(opened.chunks, (c) => cuts.push(c))[Symbol.asyncIterator]();
   const first = await blocks.next();
@@ -156,12 +158,10 @@ function chooseFormat(block: LineBlock, formats: FormatRegistry, as: string | un
     if (line.trim().length > 0) lines.push(line);
     pos = end + 1;
   }
-  const found = formats.sniff(lines);
-  if (found) return found;
-  if (lines.length > 0) {
-    diagnostics.add({ severity: 'warning', code: 'parse/unknown-format', reason: `No known format recognised in ${path}; its lines are kept as plain text`, place: { file: path, line: 1 }, snippet: lines[0]!.slice(0, 160), help: 'Force a parser with --as <format> if you know it.' });
-  }
-  return formats.fallback();
+  if (lines.length === 0) return formats.fallback();
+  const found = formats.sniff(lines, path);
+  for (const d of found.diagnostics) diagnostics.add(d);
+  return found.format;
 }
 
 function chooseGate(format: Format, matcher: ScanMatcher, opts: ScanOptions): LineGate | 'all' {
@@ -212,4 +212,3 @@ function countLines(text: string, upTo: number): number {
   return n;
 }
 
-export type { Diagnostic };

@@ -15,7 +15,12 @@ function write(name: string, data: string | Buffer): string {
 }
 
 const deps: ScanDeps = {
-  formats: { sniff: (l) => (toyFormat.sniff(l) > 0.5 ? toyFormat : undefined), get: (id) => (id === 'toy' ? toyFormat : undefined), fallback: () => plainText },
+  formats: {
+    sniff: (l, file) =>
+      toyFormat.sniff(l) > 0.5
+        ? { format: toyFormat, diagnostics: [] }
+        : { format: plainText, diagnostics: [{ severity: 'warning', code: 'parse/unknown-format', reason: 'no format', place: { file } }] },
+    get: (id) => (id === 'toy' ? toyFormat : undefined), fallback: () => plainText },
   matcher: {
     literals: () => ['ALERT'],
     ungated: () => null,

@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { testExamples } from '../../correlate/index.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
@@ -17,27 +16,21 @@ import {
   type ExampleReport,
   type FormatSource,
   type LineParser,
-  type PatternSet,
   type StateLoader,
   type TextParser,
   compileSignatures,
   formatLineParser,
   formatStateLoader,
   formatTextParser,
-  loadPatterns,
 } from '../../signatures/index.js';
 import { renderDiagnostics } from '../render-diagnostics.js';
-
-/** The catalogue shipped with hows: <package>/patterns (this file is <package>/{src,dist}/cli/commands/). */
-export const BUILTIN_PATTERNS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../patterns');
+import { setExitCode } from '../exit.js';
+import { loadSignatureSet } from '../../pipeline/index.js';
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
 
 function finish(code: number): void {
-  process.exitCode = code;
-  // main() returns 0 whatever a command decided; leave with the code (writes to files, pipes and
-  // terminals are synchronous on Linux, so nothing printed is lost).
-  if (code !== 0) process.exit(code);
+  setExitCode(code);
 }
 
 function printDiagnostics(diags: readonly Diagnostic[]): void {
@@ -46,11 +39,7 @@ function printDiagnostics(diags: readonly Diagnostic[]): void {
   process.stderr.write(renderDiagnostics(diags, { color, verbose: false }));
 }
 
-/** The shipped catalogue (unless `builtin` is false: then only its entities.yml), the extra folders, the files. */
-function load(extra: readonly string[], builtin: boolean, files: readonly string[] = []): PatternSet {
-  if (builtin) return loadPatterns([BUILTIN_PATTERNS, ...extra], { files });
-  return loadPatterns(extra, { files: [path.join(BUILTIN_PATTERNS, 'entities.yml'), ...files] });
-}
+const load = loadSignatureSet;
 
 type Common = { patterns: string[]; builtin: boolean };
 
@@ -124,8 +113,7 @@ export function formatReports(reports: readonly ExampleReport[]): { text: string
 export function registerPatterns(program: Command): void {
   const cmd = program
     .command('patterns')
-    .description('list, test and lint signature files (patterns/<family>/<id>.yml)')
-    .exitOverride((err) => finish(['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(err.code) ? 0 : 2));
+    .description('list, test and lint signature files (patterns/<family>/<id>.yml)');
 
   common(cmd.command('list').description('the catalogue by family: id, level, kind, title').option('--format <format>', 'md or json', 'md')).action(
     (opts: Common & { format: string }) => {

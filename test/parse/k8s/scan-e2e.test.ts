@@ -25,7 +25,7 @@ function write(name: string, text: string): string {
 const formats: Format[] = [fakeJournalFormat, ...k8sFormats];
 const deps: ScanDeps = {
   formats: {
-    sniff: (lines) => formats.map((f) => [f, f.sniff(lines)] as const).sort((a, b) => b[1] - a[1]).find(([, s]) => s > 0.5)?.[0],
+    sniff: (lines) => ({ format: formats.map((f) => [f, f.sniff(lines)] as const).sort((a, b) => b[1] - a[1]).find(([, s]) => s > 0.5)?.[0] ?? fakeJournalFormat, diagnostics: [] }),
     get: (id) => formats.find((f) => f.meta.id === id),
     fallback: () => fakeJournalFormat,
   },

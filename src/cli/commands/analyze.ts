@@ -1,0 +1,114 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { analyze, type Analysis, type AnalyzeOptions } from '../../pipeline/index.js';
+import { buildReportModel, findingsJson, renderMarkdown } from '../../report/index.js';
+import { EXIT, printDiagnostics, setExitCode } from '../exit.js';
+import { addEvidenceOptions, toAnalyzeOptions, type EvidenceFlags } from '../options.js';
+import { Progress } from '../progress.js';
+import { tally } from '../render-diagnostics.js';
+
+interface AnalyzeFlags extends EvidenceFlags {
+  out?: string;
+  format?: 'md' | 'json';
+  templates?: string;
+  all?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  # the seed-001 sample: AEST stamps, reports written to out/
+  hows analyze samples/2026-05-28-power-outage --tz Australia/Brisbane -o out/
+
+  # nodes that log in UTC, report shown in AEST, PIR printed to stdout
+  hows analyze evidence/ --tz UTC --display-tz Australia/Brisbane
+
+  # the JSON contract (findings, causes, evidence, warnings, inputs) for scripts
+  hows analyze k8s02/ --year 2026 --format json > findings.json
+
+  # only the night of the outage, and a goroutine dump without time stamps
+  hows analyze evidence/ --since "2026-05-28 18:00" --until "2026-05-29 03:00" --dump-time "2026-05-28 21:20"
+
+Outputs (-o): pir.md (the infinite-how's PIR draft), timeline.md, findings.json.
+Without -o, the PIR is printed (--format md, the default) or the JSON (--format json).`;
+
+/** Runs an analysis with a progress bar on a terminal; returns it with the elapsed time. */
+export async function runAnalysis(paths: readonly string[], opts: AnalyzeOptions, quiet: boolean): Promise<{ analysis: Analysis; seconds: number }> {
+  const t0 = Date.now();
+  let progress: Progress | undefined;
+  const analysis = await analyze(paths, {
+    ...opts,
+    onInputs: (files) => {
+      progress = new Progress(
+        files.reduce((a, f) => a + f.size, 0),
+        files.length,
+        process.stderr,
+        !quiet,
+      );
+    },
+    onBytes: (n) => progress?.bytes(n),
+    onFile: () => progress?.file(),
+  });
+  progress?.end();
+  return { analysis, seconds: (Date.now() - t0) / 1000 };
+}
+
+/** Prints warnings and the one-line summary on stderr (unless quiet: then errors only). */
+export function report(analysis: Analysis, seconds: number, flags: { quiet?: boolean; verbose?: boolean }): void {
+  const { result } = analysis;
+  printDiagnostics(flags.quiet ? result.warnings.filter((d) => d.severity === 'error') : result.warnings, flags.verbose ?? false);
+  if (flags.quiet) return;
+  const read = result.inputs.filter((i) => !i.skipped);
+  const mb = read.reduce((a, i) => a + i.uncompressedBytes, 0) / 1e6;
+  const lines = read.reduce((a, i) => a + i.lines, 0);
+  const problems = result.findings.filter((f) => f.role === 'problem').length;
+  process.stderr.write(
+    `hows: ${read.length} file(s), ${lines} lines, ${mb.toFixed(1)} MB in ${seconds.toFixed(1)} s; ` +
+      `${problems} finding(s) in ${result.chains.length} chain(s); ${tally(result.warnings)}\n`,
+  );
+}
+
+export function registerAnalyze(program: Command): void {
+  addEvidenceOptions(
+    program
+      .command('analyze')
+      .description('analyse incident evidence: timeline, findings, causal chains and a PIR draft')
+      .argument('<paths...>', 'log files, folders (read recursively) or - for stdin'),
+  )
+    .option('-o, --out <dir>', 'write pir.md, timeline.md and findings.json into this folder')
+    .addOption(new Option('--format <format>', 'print to stdout: md (the PIR) or json (findings contract)').choices(['md', 'json']))
+    .option('--templates <dir>', 'Handlebars templates replacing the built-in ones (see templates/README.md)')
+    .option('--all', 'put every event on the timeline, not only notable ones')
+    .addHelpText('after', EXAMPLES)
+    .action(async (paths: string[], flags: AnalyzeFlags) => {
+      const opts = toAnalyzeOptions(flags, flags.all ?? false);
+      const analysis = await analyzeAndSummarise(paths, opts, flags);
+      if (analysis) writeReports(analysis, opts, flags);
+    });
+}
+
+/** Runs the analysis, prints warnings and the summary; undefined (exit 2) when nothing could be read. */
+export async function analyzeAndSummarise(paths: readonly string[], opts: AnalyzeOptions, flags: { quiet?: boolean; verbose?: boolean }): Promise<Analysis | undefined> {
+  const { analysis, seconds } = await runAnalysis(paths, opts, flags.quiet ?? false);
+  report(analysis, seconds, flags);
+  if (!analysis.nothingRead) return analysis;
+  process.stderr.write('hows: no input could be read\n');
+  setExitCode(EXIT.usage);
+  return undefined;
+}
+
+/** Writes pir.md, timeline.md and findings.json (-o) and/or prints the PIR or the JSON (--format). */
+export function writeReports(analysis: Analysis, opts: Pick<AnalyzeOptions, 'displayTz' | 'all'>, flags: { out?: string; format?: 'md' | 'json'; templates?: string; quiet?: boolean }): void {
+  const model = buildReportModel({ result: analysis.result, timeline: analysis.timeline, signatures: analysis.signatures, displayTz: opts.displayTz, all: opts.all });
+  const tpl = flags.templates ? { templatesDir: flags.templates } : {};
+  if (flags.out) {
+    mkdirSync(flags.out, { recursive: true });
+    writeFileSync(path.join(flags.out, 'pir.md'), renderMarkdown(model, 'pir', tpl));
+    writeFileSync(path.join(flags.out, 'timeline.md'), renderMarkdown(model, 'timeline', tpl));
+    writeFileSync(path.join(flags.out, 'findings.json'), findingsJson(analysis.result));
+    if (!flags.quiet) process.stderr.write(`hows: wrote ${['pir.md', 'timeline.md', 'findings.json'].map((f) => path.join(flags.out!, f)).join(', ')}\n`);
+  }
+  const format = flags.format ?? (flags.out ? undefined : 'md');
+  if (format === 'md') process.stdout.write(renderMarkdown(model, 'pir', tpl));
+  else if (format === 'json') process.stdout.write(findingsJson(analysis.result));
+}

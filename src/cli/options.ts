@@ -1,0 +1,87 @@
+import { availableParallelism } from 'node:os';
+import { Option, type Command } from 'commander';
+import { formatIds } from '../parse/index.js';
+import type { AnalyzeOptions } from '../pipeline/index.js';
+import { UsageError, checkZone, parseTimeArg } from './time-arg.js';
+
+const collect = (v: string, prev: string[]): string[] => [...prev, v];
+
+/** Options shared by every command that reads evidence. */
+export function addEvidenceOptions(c: Command): Command {
+  return c
+    .option('--tz <zone>', 'IANA zone of time stamps that carry no zone (syslog, journal short, klog, dmesg -T)', 'UTC')
+    .option('--display-tz <zone>', 'IANA zone reports are shown in (default: --tz)')
+    .option('--year <yyyy>', 'year of year-less stamps (default: from dated evidence, else file mtime)')
+    .option('--since <time>', 'ignore events before this time (ISO 8601, "2026-05-28 20:00", "yesterday 8pm"; read in --tz)')
+    .option('--until <time>', 'ignore events after this time (same forms as --since)')
+    .addOption(new Option('--as <format>', 'force this parser for every input instead of sniffing').choices(formatIds()))
+    .option('--host <name>', 'host name for lines that carry none (default: from the line, the journal, or a folder named like a node)')
+    .option('--boot-time <time>', 'boot time of the host, to place bare dmesg uptimes on the clock')
+    .option('--dump-time <time>', 'when a goroutine dump without time stamps was taken (default: its journal prefix, else file mtime)')
+    .option('--snapshot-time <time>', 'when kubectl snapshots and pasted tables were taken (default: file mtime if plausible, else newest time inside)')
+    .option('--patterns <dir>', 'add a folder of signature files (repeatable)', collect, [])
+    .option('--no-builtin', 'leave out the signatures shipped with hows')
+    .option('--param <id.name=value>', 'override a signature parameter, e.g. taint-eviction-batch.count=4 (repeatable)', collect, [])
+    .option('--context <n>', 'lines of context kept around each piece of evidence (grep -C)', '2')
+    .option('-j, --jobs <n>', 'scan files on this many threads', String(Math.min(2, availableParallelism())))
+    .option('-q, --quiet', 'print only errors on stderr (no progress, no warnings, no summary)')
+    .option('-v, --verbose', 'also print informational notes (sniffing, skipped hidden files, assumptions)');
+}
+
+export interface EvidenceFlags {
+  tz: string;
+  displayTz?: string;
+  year?: string;
+  since?: string;
+  until?: string;
+  as?: string;
+  host?: string;
+  bootTime?: string;
+  dumpTime?: string;
+  snapshotTime?: string;
+  patterns: string[];
+  builtin: boolean;
+  param: string[];
+  context: string;
+  jobs: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+function int(flag: string, v: string, min: number, max: number): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`Invalid ${flag} value "${v}": expected a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/** Turns parsed flags into analysis options, validating everything (UsageError on bad input). */
+export function toAnalyzeOptions(f: EvidenceFlags, all: boolean): AnalyzeOptions {
+  const tz = checkZone('--tz', f.tz);
+  const displayTz = checkZone('--display-tz', f.displayTz ?? tz);
+  const time = (flag: string, v: string | undefined): number | undefined => (v === undefined ? undefined : parseTimeArg(flag, v, tz));
+  const since = time('--since', f.since);
+  const until = time('--until', f.until);
+  if (since !== undefined && until !== undefined && since > until) throw new UsageError('--since is after --until: nothing would be left');
+  const bootTime = time('--boot-time', f.bootTime);
+  const dumpTime = time('--dump-time', f.dumpTime);
+  const snapshotTime = time('--snapshot-time', f.snapshotTime);
+  return {
+    tz,
+    displayTz,
+    ...(f.year !== undefined ? { year: int('--year', f.year, 1970, 2200) } : {}),
+    ...(since !== undefined ? { since } : {}),
+    ...(until !== undefined ? { until } : {}),
+    ...(f.as ? { as: f.as } : {}),
+    ...(f.host ? { host: f.host } : {}),
+    ...(bootTime !== undefined ? { bootTime } : {}),
+    ...(dumpTime !== undefined ? { dumpTime } : {}),
+    ...(snapshotTime !== undefined ? { snapshotTime } : {}),
+    patterns: f.patterns,
+    params: {},
+    paramArgs: f.param,
+    builtin: f.builtin,
+    all,
+    context: int('--context', f.context, 0, 50),
+    jobs: int('--jobs', f.jobs, 1, 64),
+  };
+}

@@ -1,0 +1,228 @@
+import { createRequire } from 'node:module';
+import { correlate } from '../correlate/index.js';
+import { discoverInputs, type InputFile } from '../ingest/index.js';
+import type { AnalysisResult, ClockAssumption, Diagnostic, Event, FileScan, InputInfo, LoadedSignature, RunOptions, SignatureHit, Stamp } from '../model/index.js';
+import { buildEvents } from '../parse/index.js';
+import { buildClusterState } from '../parse/state/index.js';
+import type { CompiledSignatures } from '../signatures/index.js';
+import { runPool, workerUrl } from './pool.js';
+import { scanDeps, scanOptions, type ScanConfig } from './scan-deps.js';
+import { scanFile } from './scan-file.js';
+import { prepareSignatures, type PreparedSignatures, type SignaturePayload } from './signature-set.js';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+export const VERSION = pkg.version;
+
+/** Everything one analysis needs besides the input paths. */
+export interface AnalyzeOptions extends RunOptions {
+  /** Raw `--param` arguments (`<id>.<name>=<value>`). */
+  paramArgs: string[];
+  /** Use the signatures shipped with hows (default true). */
+  builtin: boolean;
+  /** Scan worker threads (1 = in this thread). */
+  jobs: number;
+  onInputs?: (files: readonly InputFile[]) => void;
+  onBytes?: (n: number) => void;
+  onFile?: () => void;
+}
+
+export interface Analysis {
+  result: AnalysisResult;
+  /** Notable events (all events with `all`), on one clock, for the timeline. */
+  timeline: Event[];
+  /** Every event kept (hits and context), sorted. */
+  events: Event[];
+  signatures: LoadedSignature[];
+  /** True when not one input could be read. */
+  nothingRead: boolean;
+}
+
+/** Signature files that do not load stop the run: the patterns are the tool's program. */
+export class PatternLoadError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`${diagnostics.filter((d) => d.severity === 'error').length} error(s) in pattern files`);
+  }
+}
+
+/** Reads the inputs once per file (on `jobs` threads): ingest, parse, event signatures. */
+export async function scanInputs(files: readonly InputFile[], payload: SignaturePayload, compiled: CompiledSignatures, config: ScanConfig, opts: Pick<AnalyzeOptions, 'jobs' | 'onBytes' | 'onFile'>): Promise<FileScan[]> {
+  const bytes = files.reduce((a, f) => a + f.size, 0);
+  const useWorkers = opts.jobs > 1 && files.length > 1 && bytes > 4 << 20 && !files.some((f) => f.path === '-');
+  if (useWorkers) {
+    return runPool<InputFile, FileScan>(files, {
+      url: workerUrl('scan-worker', import.meta.url),
+      init: { signatures: payload, scan: config },
+      jobs: opts.jobs,
+      ...(opts.onBytes ? { onProgress: opts.onBytes } : {}),
+      onResult: () => opts.onFile?.(),
+    });
+  }
+  const deps = scanDeps(compiled);
+  const out: FileScan[] = [];
+  for (const f of files) {
+    out.push(await scanFile(f, deps, { ...scanOptions(config), ...(opts.onBytes ? { onBytes: opts.onBytes } : {}) }));
+    opts.onFile?.();
+  }
+  return out;
+}
+
+/** The whole analysis: the only place that knows the order of the stages. */
+export async function analyze(paths: readonly string[], opts: AnalyzeOptions): Promise<Analysis> {
+  const prepared = prepareSignatures(opts.patterns, opts.paramArgs, opts.builtin);
+  if (prepared.diagnostics.some((d) => d.severity === 'error')) throw new PatternLoadError(prepared.diagnostics);
+  const discovered = await discoverInputs([...paths]);
+  opts.onInputs?.(discovered.files);
+  const scans = await scanInputs(discovered.files, prepared.payload, prepared.compiled, scanConfig(opts), opts);
+  return finishAnalysis(scans, discovered.diagnostics, prepared, opts);
+}
+
+/** The per-file scan options of a run. */
+export function scanConfig(opts: AnalyzeOptions): ScanConfig {
+  return {
+    all: opts.all,
+    context: opts.context,
+    parse: { ...(opts.dumpTime !== undefined ? { dumpTime: opts.dumpTime } : {}), ...(opts.snapshotTime !== undefined ? { snapshotTime: opts.snapshotTime } : {}) },
+    ...(opts.as ? { as: opts.as } : {}),
+    ...(opts.host ? { host: opts.host } : {}),
+  };
+}
+
+/**
+ * Everything after the per-file scans: one clock, cluster state, correlation, the result.
+ * `hows analyze` runs it on fresh scans, `hows correlate` on scans read back from files.
+ */
+export function finishAnalysis(rawScans: FileScan[], ingestDiagnostics: Diagnostic[], prepared: PreparedSignatures, opts: AnalyzeOptions): Analysis {
+  const scans = dropDuplicateContent(rawScans);
+  const discovered = { diagnostics: ingestDiagnostics };
+  const built = buildEvents(scans, {
+    tz: opts.tz,
+    ...(opts.year !== undefined ? { year: opts.year } : {}),
+    ...(opts.bootTime !== undefined ? { bootTime: opts.bootTime } : {}),
+    ...(opts.snapshotTime !== undefined ? { snapshotTime: opts.snapshotTime } : {}),
+  });
+  const events = built.events.filter((e) => inWindow(e, opts.since, opts.until));
+  events.forEach((e, i) => (e.seq = i));
+  const hits = new Map<number, SignatureHit[]>();
+  for (const e of events) if (e.hits && e.hits.length > 0) hits.set(e.seq, e.hits);
+
+  const state = buildClusterState(
+    scans.flatMap((s) => s.objects),
+    scans.flatMap((s) => s.buckets),
+    opts.snapshotTime !== undefined ? { snapshotTime: new Date(opts.snapshotTime / 1000).toISOString() } : {},
+  );
+  const corr = correlate({
+    events,
+    hits,
+    state,
+    signatures: prepared.compiled,
+    params: prepared.payload.params,
+    displayTz: opts.displayTz,
+    coverage: coverage(scans, built.ranges, events),
+    resolveStamp: dumpTimeResolver(events),
+  });
+
+  const inputs: InputInfo[] = scans.map((s) => {
+    const r = built.ranges.get(s.input.path);
+    return { ...s.input, ...(r?.first ? { first: r.first } : {}), ...(r?.last ? { last: r.last } : {}) };
+  });
+  const warnings = sortDiagnostics([
+    ...prepared.diagnostics,
+    ...discovered.diagnostics,
+    ...scans.flatMap((s) => s.diagnostics),
+    ...built.diagnostics,
+    ...state.diagnostics,
+    ...corr.diagnostics,
+  ]);
+  const assumptions: ClockAssumption[] = [...built.assumptions];
+  const snap = state.snapshotTime();
+  if (snap && scans.some((s) => s.objects.length > 0)) {
+    assumptions.push({ kind: 'snapshot', files: scans.filter((s) => s.objects.length > 0).map((s) => s.input.path), text: `kubectl snapshots taken at ${snap.iso} (${snap.source})`, events: 0 });
+  }
+  const result: AnalysisResult = {
+    tool: { name: 'hows', version: VERSION },
+    options: { tz: opts.tz, displayTz: opts.displayTz, ...(opts.year !== undefined ? { year: opts.year } : {}) },
+    inputs,
+    findings: corr.findings,
+    chains: corr.chains,
+    assumptions,
+    warnings,
+  };
+  const timeline = opts.all ? events : events.filter(isNotable);
+  const nothingRead = inputs.every((i) => i.skipped !== undefined) || inputs.length === 0;
+  return { result, timeline, events, signatures: prepared.payload.signatures, nothingRead };
+}
+
+/** Notable for the timeline: signature evidence, its context, kubectl state changes, goroutine buckets. */
+export function isNotable(e: Event): boolean {
+  return (e.hits?.length ?? 0) > 0 || e.context === true || e.source === 'kubectl' || e.source === 'goroutine';
+}
+
+function inWindow(e: Event, since?: number, until?: number): boolean {
+  const t = e.time.utcMicros;
+  if (t === null) return true;
+  return (since === undefined || t >= since) && (until === undefined || t <= until);
+}
+
+/** The same bytes given twice (or under two names) are read once: later copies are dropped, with a warning. */
+function dropDuplicateContent(scans: FileScan[]): FileScan[] {
+  const seen = new Map<string, string>();
+  return scans.map((s) => {
+    if (s.input.skipped || s.input.bytes === 0) return s;
+    const first = seen.get(s.input.sha256);
+    if (first === undefined) {
+      seen.set(s.input.sha256, s.input.path);
+      return s;
+    }
+    return {
+      ...s,
+      input: { ...s.input, skipped: `duplicate of ${first}` },
+      records: [],
+      samples: [],
+      objects: [],
+      buckets: [],
+      diagnostics: [{ severity: 'warning', code: 'ingest/duplicate-content', reason: `${s.input.path} has the same content (sha256) as ${first}; read once`, place: { file: s.input.path } }],
+    };
+  });
+}
+
+/** Time extent of the evidence per host, from every input (not only kept events), for absences. */
+function coverage(scans: readonly FileScan[], ranges: ReadonlyMap<string, { first?: string; last?: string }>, events: readonly Event[]): Array<{ host?: string; first: number; last: number }> {
+  const hostOf = new Map<string, string>();
+  for (const e of events) for (const p of e.from) if (e.host && !hostOf.has(p.file)) hostOf.set(p.file, e.host);
+  const out: Array<{ host?: string; first: number; last: number }> = [];
+  for (const s of scans) {
+    const r = ranges.get(s.input.path);
+    if (!r?.first || !r.last) continue;
+    const host = hostOf.get(s.input.path) ?? s.input.host;
+    out.push({ ...(host ? { host } : {}), first: Date.parse(r.first) * 1000, last: Date.parse(r.last) * 1000 });
+  }
+  return out;
+}
+
+/**
+ * Goroutine bucket dump times are stamps like any other (a journal prefix, --dump-time, mtime):
+ * the clock placed each bucket record at dump time minus its minutes, so the dump time is read
+ * back from those records.
+ */
+function dumpTimeResolver(events: readonly Event[]): (stamp: Stamp, host?: string) => number | null {
+  const byText = new Map<string, number>();
+  for (const e of events) {
+    if (e.source !== 'goroutine' || e.time.utcMicros === null) continue;
+    const minutes = Number(e.fields.minutes ?? 0);
+    byText.set(`${e.host ?? ''}\u0000${e.time.text}`, e.time.utcMicros + minutes * 60_000_000);
+  }
+  return (stamp, host) => {
+    if (stamp.kind === 'absolute') return stamp.utcMicros;
+    if (stamp.kind === 'none') return null;
+    return byText.get(`${host ?? ''}\u0000${stamp.text}`) ?? null;
+  };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function sortDiagnostics(d: Diagnostic[]): Diagnostic[] {
+  return d
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.x.severity] - SEVERITY_ORDER[b.x.severity] || (a.x.place?.file ?? '').localeCompare(b.x.place?.file ?? '') || (a.x.place?.line ?? 0) - (b.x.place?.line ?? 0) || a.i - b.i)
+    .map((y) => y.x);
+}

@@ -1,0 +1,5 @@
+export { analyze, finishAnalysis, scanConfig, scanInputs, isNotable, PatternLoadError, VERSION, type Analysis, type AnalyzeOptions } from './analyze.js';
+export { compareWithExpected, isSubsequence, parseTolerance, type Expected, type CountSpec, type CheckProblem } from './check.js';
+export { BUILTIN_PATTERNS, loadSignatureSet, prepareSignatures, compilePayload, type SignaturePayload, type PreparedSignatures } from './signature-set.js';
+export { scanFile, type ScanDeps, type ScanOptions, type FormatRegistry, type ScanMatcher } from './scan-file.js';
+export { scanDeps, scanOptions, type ScanConfig } from './scan-deps.js';
