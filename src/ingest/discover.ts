@@ -17,18 +17,41 @@ export interface InputFile {
 
 /** Directory names that never name a host. */
 const GENERIC_DIRS = new Set([
-  '.', '..', 'log', 'logs', 'var', 'tmp', 'evidence', 'data', 'kubectl', 'journal', 'dumps', 'dump',
-  'samples', 'sample', 'incident', 'incidents', 'node', 'nodes', 'files', 'input', 'inputs', 'out',
-  'output', 'collected', 'bundle', 'support', 'goroutines', 'pprof', 'k8s', 'kubernetes', 'snapshots',
+  '.', '..', 'log', 'logs', 'var', 'tmp', 'evidence', 'data', 'journal', 'dumps', 'dump', 'samples', 'sample',
+  'incident', 'incidents', 'node', 'nodes', 'files', 'input', 'inputs', 'out', 'output', 'collected', 'bundle',
+  'support', 'goroutines', 'pprof', 'k8s', 'kubernetes', 'snapshots', 'pods', 'containers', 'crash', 'etc',
 ]);
 const HOSTNAME = /^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/;
 const DATED = /^[0-9]{4}-[0-9]{2}/;
+/** kubectl output folders (`kubectl`, `kubectl-2210`, `kubectl-logs`) are never hosts. */
+const KUBECTL_DIR = /^kubectl([-_.].*)?$/i;
+/** CRI pod log folders: /var/log/pods/<namespace>_<pod>_<uid>/<container>/N.log. */
+const CRI_POD_DIR = /^[a-z0-9-]+_[a-z0-9.-]+_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function isHostName(name: string): boolean {
+  return HOSTNAME.test(name) && !GENERIC_DIRS.has(name.toLowerCase()) && !DATED.test(name) && !KUBECTL_DIR.test(name) && !CRI_POD_DIR.test(name);
+}
 
 /** The host a directory name suggests, or undefined for generic folder names. */
 export function hostFromDir(dir: string): string | undefined {
   const name = path.basename(dir);
-  if (!HOSTNAME.test(name) || GENERIC_DIRS.has(name.toLowerCase()) || DATED.test(name)) return undefined;
-  return name;
+  return isHostName(name) ? name : undefined;
+}
+
+/**
+ * The host a file's path suggests: the nearest folder (up to 4 levels up) named like a node,
+ * skipping generic folder names and CRI pod/container log folders (`k8s01/pods/ns_pod_uid/c/0.log`
+ * belongs to k8s01, not to container `c`).
+ */
+export function hostFromPath(file: string): string | undefined {
+  const parts = path.dirname(file).split(/[\\/]/).filter((p) => p.length > 0);
+  for (let i = parts.length - 1, depth = 0; i >= 0 && depth < 4; i--, depth++) {
+    const name = parts[i]!;
+    const parent = parts[i - 1];
+    if (CRI_POD_DIR.test(name) || (parent !== undefined && CRI_POD_DIR.test(parent))) continue;
+    if (isHostName(name)) return name;
+  }
+  return undefined;
 }
 
 interface WalkState {
@@ -116,7 +139,7 @@ async function visit(p: string, st: WalkState): Promise<void> {
     return;
   }
   st.seenFiles.set(key, p);
-  const hostHint = hostFromDir(path.dirname(p));
+  const hostHint = hostFromPath(p);
   st.out.push({ path: p, size: stat.size, mtimeMicros: Math.round(stat.mtimeMs * 1000), ...(hostHint ? { hostHint } : {}) });
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareRotations, discoverInputs, hostFromDir, parseIgnore } from '../../src/ingest/index.js';
+import { compareRotations, discoverInputs, hostFromDir, hostFromPath, parseIgnore } from '../../src/ingest/index.js';
 
 describe('rotation order', () => {
   it('puts the oldest rotation first and the live file last', () => {
@@ -20,6 +20,13 @@ describe('hostFromDir', () => {
     expect(hostFromDir('/var/log')).toBeUndefined();
     expect(hostFromDir('samples/2026-05-28-power-outage')).toBeUndefined();
     expect(hostFromDir('x/kubectl')).toBeUndefined();
+    expect(hostFromDir('x/kubectl-2210')).toBeUndefined();
+  });
+  it('looks through generic and CRI pod log folders for the node', () => {
+    expect(hostFromPath('ev/k8s01/pods/ci_dependency-track-api-server-0_4af6880c-2219-44bb-8202-3dfeb70ca8d8/dependency-track-apiserver/499.log')).toBe('k8s01');
+    expect(hostFromPath('ev/k8s02/logs/syslog')).toBe('k8s02');
+    expect(hostFromPath('/var/log/syslog')).toBeUndefined();
+    expect(hostFromPath('samples/2026-05-28-power-outage/kubectl-2210/pods.json')).toBeUndefined();
   });
 });
 
