@@ -14,7 +14,8 @@ import { type CompiledSignatures, memberIds } from '../signatures/index.js';
 import { type Coverage, evidenceLookup, findAbsences } from './absence.js';
 import { burstUnits, findBursts } from './burst.js';
 import { buildChains } from './chain.js';
-import { type Draft, compareDrafts, roleOf } from './draft.js';
+import { type Draft, compareDrafts } from './draft.js';
+import { explainByContrasts } from './explain.js';
 import { EntityIndex } from './entities.js';
 import { toFinding } from './finalize.js';
 import { type EventHit, groupEventHits, hitsById } from './group.js';
@@ -117,9 +118,7 @@ export function correlate(input: CorrelateInput): CorrelateResult {
   const all = [...drafts.values()].flat().sort(compareDrafts);
   const width = Math.max(3, String(all.length).length);
   all.forEach((d, i) => (d.ref = `F${String(i + 1).padStart(width, '0')}`));
-  for (const d of all) {
-    if (roleOf(d.sig) === 'contrast') for (const m of d.members) m.explainedBy ??= d;
-  }
+  explainByContrasts(all);
   for (const d of all) linkCauses(d, draftsOf, config, overrides, d.first === null ? undefined : evidenceLookup(hitsOf, d.first, d.host));
   const chains = buildChains(all, byId, input.displayTz);
   return { findings: all.map((d) => toFinding(d)), chains, diagnostics };

@@ -4,7 +4,7 @@
  * in `same` agrees. The link is an identity link when a kind of `same`/`prefer` agrees (the same
  * PVC, device or host named on both sides, after aliases), else a time link. Per declaration,
  * every identity candidate is kept (best first); without one, only the nearest time candidate.
- * Contrast findings are never causes. A window param read from evidence (`{from: ...}`) takes
+ * Contrast findings, and findings a contrast explains (they recovered), are never causes. A window param read from evidence (`{from: ...}`) takes
  * the value nearest to this finding, on its host first.
  */
 import type { LoadedSignature } from '../model/signature.js';
@@ -41,7 +41,7 @@ export function linkCauses(
     const skew = decl.skew ? (resolveDuration(decl.skew, sig, overrides, lookup)?.micros ?? 0) : 0;
     const found: DraftCause[] = [];
     for (const c of draftsOf(decl.id)) {
-      if (c === effect || c.first === null || roleOf(c.sig) === 'contrast') continue;
+      if (c === effect || c.first === null || roleOf(c.sig) === 'contrast' || c.explainedBy) continue;
       const cLast = c.last ?? c.first;
       if (c.first > t + skew || cLast < t - within) continue;
       if (!(decl.same ?? []).every((k) => agreeOn(config, effect, c, k) !== undefined)) continue;
