@@ -10,9 +10,10 @@
  * - When the deepest step declares causes but none is in the evidence, the chain ends `open`
  *   with the missing cause's `how` and this step's `unresolved`; a cause is never invented.
  * - Contrast and context findings are never steps.
+ * - Chains come most important first: highest step level, then length, then earliest symptom.
  */
 import type { Chain, ChainStep } from '../model/finding.js';
-import type { LoadedSignature } from '../model/signature.js';
+import { LEVELS, type LoadedSignature } from '../model/signature.js';
 import { type Draft, roleOf } from './draft.js';
 import { renderContext, renderWith } from './render.js';
 
@@ -29,6 +30,31 @@ function pathFrom(top: Draft): Draft[] {
     path.push(next.draft);
     seen.add(next.draft);
   }
+}
+
+/**
+ * Most important first: the highest level of any step, then the longer chain (more of the
+ * incident explained), then the earlier symptom, then ref order.
+ */
+function importance(chains: readonly Chain[], drafts: readonly Draft[]): (a: Chain, b: Chain) => number {
+  const byRef = new Map(drafts.map((d) => [d.ref!, d]));
+  const rank = new Map<Chain, { level: number; first: number }>();
+  for (const c of chains) {
+    const ds = c.steps.flatMap((s) => [s.ref, ...(s.also ?? [])]).map((r) => byRef.get(r)!);
+    const symptoms = c.symptoms.map((r) => byRef.get(r)!);
+    rank.set(c, {
+      level: Math.max(...ds.map((d) => LEVELS.indexOf(d.sig.level))),
+      first: Math.min(...symptoms.map((d) => d.first ?? Number.MAX_SAFE_INTEGER)),
+    });
+  }
+  return (a, b) => {
+    const ra = rank.get(a)!;
+    const rb = rank.get(b)!;
+    if (ra.level !== rb.level) return rb.level - ra.level;
+    if (a.steps.length !== b.steps.length) return b.steps.length - a.steps.length;
+    if (ra.first !== rb.first) return ra.first - rb.first;
+    return a.symptoms[0]! < b.symptoms[0]! ? -1 : a.symptoms[0]! > b.symptoms[0]! ? 1 : 0;
+  };
 }
 
 export function buildChains(drafts: readonly Draft[], byId: ReadonlyMap<string, LoadedSignature>, tz: string): Chain[] {
@@ -101,7 +127,8 @@ export function buildChains(drafts: readonly Draft[], byId: ReadonlyMap<string, 
     }
     chains.push(chain);
   }
-  chains.sort((a, b) => (a.symptoms[0]! < b.symptoms[0]! ? -1 : a.symptoms[0]! > b.symptoms[0]! ? 1 : 0));
+  const order = importance(chains, drafts);
+  chains.sort(order);
   chains.forEach((c, i) => (c.id = `C${i + 1}`));
   return chains;
 }

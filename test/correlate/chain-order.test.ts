@@ -1,0 +1,48 @@
+// Chains come most important first (the PIR's title is the first chain's): the highest level of
+// any step, then the longer chain, then the earlier symptom.
+import { describe, expect, it } from 'vitest';
+import { correlate, EMPTY_STATE } from '../../src/correlate/index.js';
+import { compileSignatures } from '../../src/signatures/index.js';
+import { loadInline, sig } from '../signatures/helpers.js';
+import { buildEvidence } from './evidence.js';
+
+const ev = (id: string, level: string, extra = ''): string =>
+  sig(id, `{kind: event, regex: '${id} happened'}`, extra).replace('level: low', `level: ${level}`);
+const set = loadInline({
+  nuisance: ev('nuisance', 'medium'),
+  root: ev('root', 'medium'),
+  middle: ev('middle', 'medium', 'caused_by:\n  - {id: root, within: 1h}'),
+  outage: ev('outage', 'medium', 'caused_by:\n  - {id: middle, within: 1h}'),
+  disk: ev('disk', 'high'),
+});
+const { compiled } = compileSignatures(set);
+
+function titles(lines: string[]): string[] {
+  const e = buildEvidence(compiled, { 'h1/syslog': lines }, { year: 2026, offsetHours: 0 });
+  const out = correlate({ ...e, state: EMPTY_STATE, signatures: compiled, displayTz: 'UTC' });
+  return out.chains.map((c) => `${c.id}:${c.title}`);
+}
+
+describe('chain order', () => {
+  it('loads', () => expect(set.diagnostics).toEqual([]));
+
+  it('puts the highest level first, then the longer chain, then the earlier symptom', () => {
+    expect(
+      titles([
+        'May 28 10:00:00 h1 app: nuisance happened',
+        'May 28 10:01:00 h1 app: root happened',
+        'May 28 10:02:00 h1 app: middle happened',
+        'May 28 10:03:00 h1 app: outage happened',
+        'May 28 10:04:00 h1 app: disk happened',
+      ]),
+    ).toEqual(['C1:disk', 'C2:outage', 'C3:nuisance']);
+  });
+
+  it('orders chains of one level and length by time', () => {
+    expect(titles(['May 28 10:05:00 h1 app: disk happened', 'May 28 10:00:00 h1 app: nuisance happened', 'May 28 10:01:00 h1 app: root happened'])).toEqual([
+      'C1:disk',
+      'C2:nuisance',
+      'C3:root',
+    ]);
+  });
+});
