@@ -5,8 +5,10 @@
  *   of a burst or of a contrast), and are not sequences (a sequence summarises steps that are
  *   chained already).
  * - At each step the strongest, then nearest, problem cause is followed.
- * - Symptoms whose chains end on the same root form one chain; other branches' findings of a
- *   step's signature are listed in `also` of that step.
+ * - Each step is a cause of the step before it. A symptom's path that runs beside a chain's
+ *   (its findings before the first one they share have the signatures of the chain's steps just
+ *   before it: sdc's remount beside sdb's) joins that chain, its findings in the steps' `also`;
+ *   any other path is a chain of its own, however much of its depth it shares.
  * - When the deepest step declares causes but none is in the evidence, the chain ends `open`
  *   with the missing cause's `how` and this step's `unresolved`; a cause is never invented.
  * - Contrast and context findings are never steps.
@@ -14,11 +16,45 @@
  */
 import type { Chain, ChainStep } from '../model/finding.js';
 import { LEVELS, type LoadedSignature } from '../model/signature.js';
-import { type Draft, roleOf } from './draft.js';
+import { type Draft, compareDrafts, roleOf } from './draft.js';
 import { renderContext, renderWith } from './render.js';
 
 function isStep(d: Draft): boolean {
   return roleOf(d.sig) === 'problem';
+}
+
+interface Plan {
+  steps: Array<{ draft: Draft; also: Draft[] }>;
+  /** Paths merged into this chain, the leading one first. */
+  paths: Draft[][];
+}
+
+/** Leading paths first: the longer, then the higher level of the symptom, then the earlier. */
+function comparePaths(a: Draft[], b: Draft[]): number {
+  if (a.length !== b.length) return b.length - a.length;
+  const la = LEVELS.indexOf(a[0]!.sig.level);
+  const lb = LEVELS.indexOf(b[0]!.sig.level);
+  if (la !== lb) return lb - la;
+  return compareDrafts(a[0]!, b[0]!);
+}
+
+/**
+ * Merges a path into a chain when it is a parallel branch of it: from the first finding the
+ * two share (the junction), the path's findings before it have, one for one and in order, the
+ * signatures of the steps just before the junction (sdc's remount, journal abort and I/O errors
+ * beside sdb's). They become those steps' `also`. Any other path is a chain of its own, so that
+ * every step is a cause of the step before it.
+ */
+function attach(plan: Plan, path: Draft[]): boolean {
+  const at = (d: Draft): number => plan.steps.findIndex((s) => s.draft === d || s.also.includes(d));
+  const j = path.findIndex((d) => at(d) >= 0);
+  if (j < 0) return false;
+  const junction = at(path[j]!);
+  if (j > junction) return false;
+  for (let i = 0; i < j; i++) if (plan.steps[junction - j + i]!.draft.sig.id !== path[i]!.sig.id) return false;
+  for (let i = 0; i < j; i++) plan.steps[junction - j + i]!.also.push(path[i]!);
+  plan.paths.push(path);
+  return true;
 }
 
 function pathFrom(top: Draft): Draft[] {
@@ -57,6 +93,39 @@ function importance(chains: readonly Chain[], drafts: readonly Draft[]): (a: Cha
   };
 }
 
+function chainOf(root: Draft, { steps, paths }: Plan, byId: ReadonlyMap<string, LoadedSignature>, tz: string): Chain {
+  const primary = paths[0]!;
+  const chainSteps: ChainStep[] = steps.map((s, i) => {
+    const ctx = renderContext(s.draft, byId, tz);
+    const next = steps[i + 1]?.draft;
+    const link = next ? s.draft.causes.find((c) => c.draft === next) : undefined;
+    return {
+      ref: s.draft.ref!,
+      question: renderWith(s.draft.sig.how, ctx),
+      answer: renderWith(s.draft.sig.answer, ctx),
+      ...(link ? { link: { ref: link.draft.ref!, strength: link.strength, via: link.via } } : {}),
+      ...(s.also.length ? { also: s.also.map((a) => a.ref!).sort() } : {}),
+    };
+  });
+  const chain: Chain = {
+    id: '',
+    title: primary[0]!.sig.title,
+    symptoms: paths.map((p) => p[0]!.ref!).sort(),
+    steps: chainSteps,
+    hosts: [...new Set(steps.flatMap((s) => [s.draft, ...s.also]).map((d) => d.host).filter((h): h is string => !!h))].sort(),
+  };
+  const declared = (root.sig.caused_by ?? []).map((c) => byId.get(c.id)).filter((s): s is LoadedSignature => !!s);
+  if (root.causes.filter((c) => isStep(c.draft)).length === 0 && declared.length > 0) {
+    const ctx = renderContext(root, byId, tz);
+    const missing = declared[0]!;
+    const hint = root.sig.unresolved
+      ? renderWith(root.sig.unresolved, ctx)
+      : `No ${declared.map((s) => `"${s.title}"`).join(' or ')} found in the evidence before ${ctx.time}${root.host ? ` on ${root.host}` : ''}.`;
+    chain.open = { question: renderWith(missing.how, { ...renderContext({ ...root, sig: missing }, byId, tz), ...ctx }), hint };
+  }
+  return chain;
+}
+
 export function buildChains(drafts: readonly Draft[], byId: ReadonlyMap<string, LoadedSignature>, tz: string): Chain[] {
   const causesSomething = new Set<Draft>();
   const inBurst = new Set<Draft>();
@@ -65,68 +134,14 @@ export function buildChains(drafts: readonly Draft[], byId: ReadonlyMap<string, 
     if (d.sig.match.kind === 'burst') for (const m of d.members) inBurst.add(m);
   }
   const tops = drafts.filter((d) => isStep(d) && !causesSomething.has(d) && !inBurst.has(d) && !d.explainedBy && d.sig.match.kind !== 'sequence');
-  const byRoot = new Map<Draft, Draft[][]>();
-  for (const top of tops) {
-    const path = pathFrom(top);
+  const byRoot = new Map<Draft, Plan[]>();
+  for (const path of tops.map(pathFrom).sort(comparePaths)) {
     const root = path[path.length - 1]!;
-    const list = byRoot.get(root) ?? [];
-    list.push(path);
-    byRoot.set(root, list);
+    const plans = byRoot.get(root) ?? [];
+    if (!plans.some((plan) => attach(plan, path))) plans.push({ steps: path.map((draft) => ({ draft, also: [] })), paths: [path] });
+    byRoot.set(root, plans);
   }
-  const chains: Chain[] = [];
-  for (const [root, paths] of byRoot) {
-    // The longest path leads; ties go to the earliest symptom (tops are in ref order).
-    const primary = paths.reduce((a, b) => (b.length > a.length ? b : a));
-    const steps: Array<{ draft: Draft; also: Draft[] }> = primary.map((draft) => ({ draft, also: [] }));
-    for (const p of paths) {
-      if (p === primary) continue;
-      let pos = 0;
-      for (const d of p) {
-        const k = steps.findIndex((s, i) => i >= pos && (s.draft === d || s.also.includes(d)));
-        if (k >= 0) {
-          pos = k + 1;
-          continue;
-        }
-        const same = steps.findIndex((s, i) => i >= pos && s.draft.sig.id === d.sig.id);
-        if (same >= 0) {
-          steps[same]!.also.push(d);
-          pos = same + 1;
-        } else {
-          steps.splice(pos, 0, { draft: d, also: [] });
-          pos++;
-        }
-      }
-    }
-    const chainSteps: ChainStep[] = steps.map((s, i) => {
-      const ctx = renderContext(s.draft, byId, tz);
-      const next = steps[i + 1]?.draft;
-      const link = next ? s.draft.causes.find((c) => c.draft === next) : undefined;
-      return {
-        ref: s.draft.ref!,
-        question: renderWith(s.draft.sig.how, ctx),
-        answer: renderWith(s.draft.sig.answer, ctx),
-        ...(link ? { link: { ref: link.draft.ref!, strength: link.strength, via: link.via } } : {}),
-        ...(s.also.length ? { also: s.also.map((a) => a.ref!).sort() } : {}),
-      };
-    });
-    const chain: Chain = {
-      id: '',
-      title: primary[0]!.sig.title,
-      symptoms: paths.map((p) => p[0]!.ref!).sort(),
-      steps: chainSteps,
-      hosts: [...new Set(steps.flatMap((s) => [s.draft, ...s.also]).map((d) => d.host).filter((h): h is string => !!h))].sort(),
-    };
-    const declared = (root.sig.caused_by ?? []).map((c) => byId.get(c.id)).filter((s): s is LoadedSignature => !!s);
-    if (root.causes.filter((c) => isStep(c.draft)).length === 0 && declared.length > 0) {
-      const ctx = renderContext(root, byId, tz);
-      const missing = declared[0]!;
-      const hint = root.sig.unresolved
-        ? renderWith(root.sig.unresolved, ctx)
-        : `No ${declared.map((s) => `"${s.title}"`).join(' or ')} found in the evidence before ${ctx.time}${root.host ? ` on ${root.host}` : ''}.`;
-      chain.open = { question: renderWith(missing.how, { ...renderContext({ ...root, sig: missing }, byId, tz), ...ctx }), hint };
-    }
-    chains.push(chain);
-  }
+  const chains = [...byRoot].flatMap(([root, plans]) => plans.map((plan) => chainOf(root, plan, byId, tz)));
   const order = importance(chains, drafts);
   chains.sort(order);
   chains.forEach((c, i) => (c.id = `C${i + 1}`));
