@@ -71,17 +71,38 @@ export function isAfter(a: Draft, b: Draft): boolean {
   return a.first > b.first || (a.first === b.first && firstSeq(a) > firstSeq(b));
 }
 
+/**
+ * The machines a draft happened on: its host (or host entities); a state finding's node (the
+ * pod's spec.nodeName) counts as its host, since the object lives there.
+ */
+function hostValues(d: Draft): Set<string> | undefined {
+  const hosts = d.host ? new Set([d.host]) : d.entities.get('host');
+  const nodes = d.sig.match.kind === 'state' ? d.entities.get('node') : undefined;
+  return nodes?.size ? new Set([...(hosts ?? []), ...nodes]) : hosts;
+}
+
+/** The nodes a draft is about: the nodes it names, else the machine it happened on. */
+function nodeValues(d: Draft): Set<string> | undefined {
+  const nodes = d.entities.get('node');
+  return nodes?.size ? nodes : hostValues(d);
+}
+
 /** The value of a key (`host`, an entity kind, or a capture name) on a draft, for agreement. */
 function keyValues(d: Draft, key: string): Set<string> | undefined {
-  if (key === 'host') return d.host ? new Set([d.host]) : d.entities.get('host');
+  if (key === 'host') return hostValues(d);
+  if (key === 'node') return nodeValues(d);
   if ((ENTITY_KINDS as readonly string[]).includes(key)) return d.entities.get(key);
   const c = d.captures[key];
   return c === undefined ? undefined : new Set([c]);
 }
 
-/** The value two drafts share for `key`, or undefined when they do not agree on it. */
+/**
+ * The value two drafts share for `key`, or undefined when they do not agree on it. `host` and
+ * `node` compare machines across the two kinds: a state finding's node is its host, and a
+ * finding that names no node is about the machine it happened on.
+ */
 export function agreeOn(config: EntityConfig, a: Draft, b: Draft, key: string): string | undefined {
-  if ((ENTITY_KINDS as readonly string[]).includes(key) && key !== 'host') return sharedValue(config, key, a.entities, b.entities);
+  if ((ENTITY_KINDS as readonly string[]).includes(key) && key !== 'host' && key !== 'node') return sharedValue(config, key, a.entities, b.entities);
   const xs = keyValues(a, key);
   const ys = keyValues(b, key);
   if (!xs || !ys) return undefined;

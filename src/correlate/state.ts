@@ -141,7 +141,10 @@ export function findStates(
     }
     const entities = new Map<string, Set<string>>();
     for (const [cap, kind] of Object.entries(sig.entities ?? {})) if (captures[cap]) addEntity(entities, kind, normalizeEntity(config, kind, captures[cap]!));
-    const node = o.source && known.has('node') ? state.related(o.source, 'node')[0]?.name : undefined;
+    // The object's node: its Node in the snapshot, else the node it names (a pod's
+    // spec.nodeName, also when no Node objects were collected).
+    const named = o.source ? objectPath(o.source, 'spec.nodeName') : undefined;
+    const node = (o.source && known.has('node') ? state.related(o.source, 'node')[0]?.name : undefined) ?? (typeof named === 'string' && named ? named : undefined);
     if (node) addEntity(entities, 'node', normalizeEntity(config, 'node', node));
     if (o.namespace) addEntity(entities, 'namespace', o.namespace);
     const host = node ?? o.host;
