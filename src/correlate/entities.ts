@@ -1,14 +1,15 @@
 /**
  * Entities, extracted once per matched event and shared by every later step: from each hit's
  * captures through its signature's `entities` map, from the generic extractors and derivations
- * of `patterns/entities.yml`, plus the event's host. Aliases come from `binds` (and
+ * of `patterns/entities.yml`, the path of its file (`paths`: a CRI container log names its pod),
+ * plus the event's host. Aliases come from `binds` (and
  * derivations): a login line binding connection 1:0 to iqn...:pvc-746b2837 lets a later
  * `connection1:0: detected conn error` be linked to that PVC (aliases.ts).
  */
 import type { Event } from '../model/event.js';
 import type { SignatureHit } from '../model/scan.js';
 import type { EntityKind } from '../model/signature.js';
-import { type CompiledSignatures, type EntityConfig, normalizeEntity, sameEntity } from '../signatures/index.js';
+import { type CompiledSignatures, type EntityConfig, normalizeEntity, pathEntities, sameEntity } from '../signatures/index.js';
 import { AliasIndex } from './aliases.js';
 
 /** Entity values by kind. */
@@ -50,6 +51,7 @@ export class EntityIndex {
   private readonly aliases = new AliasIndex();
   private readonly resolved = new Map<number, EntitySet>();
   private readonly shared = new Map<string, EntitySet>();
+  private readonly byPath = new Map<string, Array<{ kind: EntityKind; value: string }>>();
 
   constructor(
     private readonly signatures: CompiledSignatures,
@@ -70,6 +72,8 @@ export class EntityIndex {
           if (v !== undefined) addEntity(own, kind, normalizeEntity(config, kind, v));
         }
       }
+      const file = ev.from[0]?.file;
+      if (file && config.paths.length) for (const { kind, value } of this.fromPath(file)) addEntity(own, kind, normalizeEntity(config, kind, value));
       for (const x of config.extract) {
         if (x.literals && !x.literals.some((l) => ev.message.includes(l))) continue;
         x.regex.lastIndex = 0;
@@ -86,10 +90,7 @@ export class EntityIndex {
           const derived = m?.groups?.value ? normalizeEntity(config, d.kind, m.groups.value) : undefined;
           if (derived) {
             addEntity(own, d.kind, derived);
-            derivedGroups.push([
-              [d.from, v],
-              [d.kind, derived],
-            ]);
+            if (d.bind) derivedGroups.push([[d.from, v], [d.kind, derived]]);
           }
         }
       }
@@ -107,6 +108,13 @@ export class EntityIndex {
       if (host) for (const g of [...groups, ...derivedGroups]) this.aliases.bind(host, ev.seq, g, (k, a, b) => sameEntity(config, k, a, b));
       this.raw.set(ev.seq, { own });
     }
+  }
+
+  /** Entities named by a file's path (a CRI container log's pod), once per file. */
+  private fromPath(file: string): Array<{ kind: EntityKind; value: string }> {
+    let hit = this.byPath.get(file);
+    if (!hit) this.byPath.set(file, (hit = pathEntities(this.signatures.entities, file)));
+    return hit;
   }
 
   /** Entities of one event: its own, plus every alias bound to them on its host. */

@@ -31,15 +31,46 @@ export interface Derivation {
   from: EntityKind;
   kind: EntityKind;
   regex: RegExp;
+  /**
+   * Bind the two values as aliases (default). False for a many-to-one derivation (a pod names
+   * its namespace, but the namespace does not name the pod).
+   */
+  bind: boolean;
+}
+
+/**
+ * Entities named by the path of the file a line was read from (a CRI container log under
+ * `pods/<namespace>_<pod>_<uid>/<container>/N.log` names its pod, namespace and container).
+ */
+export interface PathRule {
+  /** Matched against the file path with `/` separators. */
+  regex: RegExp;
+  /** Entity kind -> value template: `{{capture}}` placeholders of the regex. */
+  entities: Array<{ kind: EntityKind; template: string }>;
 }
 
 export interface EntityConfig {
   kinds: Partial<Record<EntityKind, KindRule>>;
   extract: Extractor[];
   derive: Derivation[];
+  paths: PathRule[];
 }
 
-export const EMPTY_ENTITY_CONFIG: EntityConfig = { kinds: {}, extract: [], derive: [] };
+export const EMPTY_ENTITY_CONFIG: EntityConfig = { kinds: {}, extract: [], derive: [], paths: [] };
+
+/** The entities a file path names under the `paths` rules (the first rule that matches). */
+export function pathEntities(config: EntityConfig, file: string): Array<{ kind: EntityKind; value: string }> {
+  const norm = file.replace(/\\/g, '/');
+  for (const rule of config.paths) {
+    const m = rule.regex.exec(norm);
+    if (!m?.groups) continue;
+    const groups = m.groups;
+    return rule.entities
+      .map(({ kind, template }) => ({ kind, value: template.replace(/\{\{([A-Za-z0-9_]+)\}\}/g, (_, n: string) => groups[n] ?? '') }))
+      .filter((e) => e.value !== '');
+  }
+  return [];
+}
 
 const kindEnum = { enum: [...ENTITY_KINDS] };
 const regexStr = { type: 'string', minLength: 1, 'x-expect': 'a regex with a (?<value>...) capture' };
@@ -71,7 +102,23 @@ export const entitiesSchema: JsonSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['from', 'kind', 'regex'],
-        properties: { from: kindEnum, kind: kindEnum, regex: regexStr },
+        properties: { from: kindEnum, kind: kindEnum, regex: regexStr, bind: { type: 'boolean' } },
+      },
+    },
+    paths: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['regex', 'entities'],
+        properties: {
+          regex: { type: 'string', minLength: 1, 'x-expect': 'a regex with named captures' },
+          entities: {
+            type: 'object',
+            propertyNames: { pattern: `^(${ENTITY_KINDS.join('|')})$` },
+            additionalProperties: { type: 'string', minLength: 1, 'x-expect': "a value template such as '{{ns}}/{{name}}'" },
+          },
+        },
       },
     },
   },
@@ -81,7 +128,8 @@ export const entitiesSchema: JsonSchema = {
 type RawConfig = {
   kinds?: Record<string, { compare?: 'exact' | 'prefix'; lowercase?: boolean; normalize?: string[] }>;
   extract?: Array<{ kind: EntityKind; regex: string }>;
-  derive?: Array<{ from: EntityKind; kind: EntityKind; regex: string }>;
+  derive?: Array<{ from: EntityKind; kind: EntityKind; regex: string; bind?: boolean }>;
+  paths?: Array<{ regex: string; entities: Record<string, string> }>;
 };
 
 /** Validates a parsed entities.yml and merges it into `into` (several pattern folders add up). */
@@ -95,11 +143,12 @@ export function loadEntityConfig(y: YamlFile, into: EntityConfig): Diagnostic[] 
   const value = (y.value ?? {}) as RawConfig;
   for (const e of new SchemaValidator(entitiesSchema).validate(value)) err(e.path, e.message, e.atKey);
   if (out.length > 0) return out;
-  const compile = (src: string, path: Path, flags = ''): RegExp | undefined => {
+  const compile = (src: string, path: Path, flags = '', needs: string[] = ['value']): RegExp | undefined => {
     const check = checkRegex(src);
     for (const p of check.problems) err(path, `${pathLabel(path)}: ${p.message} (at offset ${p.at})`);
-    if (!check.names.includes('value')) err(path, `${pathLabel(path)} needs a (?<value>...) capture`);
-    return check.problems.length === 0 && check.names.includes('value') ? new RegExp(src, flags) : undefined;
+    const missing = needs.filter((n) => !check.names.includes(n));
+    for (const n of missing) err(path, `${pathLabel(path)} needs a (?<${n}>...) capture`);
+    return check.problems.length === 0 && missing.length === 0 ? new RegExp(src, flags) : undefined;
   };
   for (const [kind, rule] of Object.entries(value.kinds ?? {})) {
     const normalize = (rule.normalize ?? []).map((src, i) => compile(`^(?:${src})$`, ['kinds', kind, 'normalize', i]));
@@ -116,7 +165,14 @@ export function loadEntityConfig(y: YamlFile, into: EntityConfig): Diagnostic[] 
   });
   (value.derive ?? []).forEach((d, i) => {
     const re = compile(d.regex, ['derive', i, 'regex']);
-    if (re) into.derive.push({ from: d.from, kind: d.kind, regex: re });
+    if (re) into.derive.push({ from: d.from, kind: d.kind, regex: re, bind: d.bind ?? true });
+  });
+  (value.paths ?? []).forEach((r, i) => {
+    const entries = Object.entries(r.entities);
+    const names = [...new Set(entries.flatMap(([, t]) => [...t.matchAll(/\{\{([A-Za-z0-9_]+)\}\}/g)].map((m) => m[1]!)))];
+    if (names.length === 0) err(['paths', i, 'entities'], `${pathLabel(['paths', i, 'entities'])}: every template needs a {{capture}} of the regex`);
+    const re = compile(r.regex, ['paths', i, 'regex'], '', names);
+    if (re && names.length) into.paths.push({ regex: re, entities: entries.map(([kind, template]) => ({ kind: kind as EntityKind, template })) });
   });
   return out;
 }

@@ -9,6 +9,8 @@ export {
   type Derivation,
   EMPTY_ENTITY_CONFIG,
   normalizeEntity,
+  pathEntities,
+  type PathRule,
   sameEntity,
 } from './entities-config.js';
 export {
