@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { LoadedSignature } from '../model/signature.js';
-import { type EntityConfig, type EvidenceLookup, formatDuration, resolveDuration } from '../signatures/index.js';
+import { type EntityConfig, type EvidenceLookup, durationTerms, formatDuration, parseDuration, resolveDuration } from '../signatures/index.js';
 import { type Draft, agreeAll, compareDrafts, isAfter, mergeCaptures } from './draft.js';
 import { mergeEntities } from './entities.js';
 import type { EventHit } from './group.js';
@@ -84,11 +84,12 @@ export function findAbsences(
       causes: [],
     };
     draft.count = draft.events.length;
-    const p = win.param;
-    if (p) {
+    for (const p of win.params) {
       const told = p.origin === 'evidence' ? `read from ${p.note}` : p.origin === 'override' ? 'from --param' : 'default, not in the evidence';
-      draft.assumptions.push(`${p.name} = ${formatDuration(win.micros)} (${told})`);
+      const d = parseDuration(p.value);
+      draft.assumptions.push(`${p.name} = ${d === undefined ? p.value : formatDuration(d)} (${told})`);
     }
+    if ((durationTerms(m.within)?.length ?? 0) > 1) draft.assumptions.push(`window ${m.within} = ${formatDuration(win.micros)}`);
     if (!recovery) draft.assumptions.push(`no ${m.not_followed_by.join(' or ')} within ${formatDuration(win.micros)}; the evidence covers the window`);
     for (const d of members) {
       mergeCaptures(draft.captures, d.captures);

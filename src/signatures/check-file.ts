@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { ENTITY_KINDS, type LoadedSignature } from '../model/signature.js';
 import { captureNames } from './names.js';
-import { isFromEvidence, isParamRef, parseDuration } from './params.js';
+import { durationTerms, isFromEvidence, isParamRef, parseDuration } from './params.js';
 import { checkRegex } from './safe-regex.js';
 import { compileTemplate } from './templates.js';
 import { type Path, pathLabel } from './validate.js';
@@ -74,11 +74,13 @@ export function checkFile(sig: LoadedSignature, y: YamlFile): Diagnostic[] {
     const last = String(path[path.length - 1]);
     const whereAt = path.lastIndexOf('where');
     const isDuration = whereAt >= 0 ? last === 'older_than' && path.length === whereAt + 3 : DURATION_KEYS.has(last);
-    if (isParamRef(value)) {
-      const name = value.slice(1);
+    // A duration may be an expression of params (`$recovery_timeout + $slack`).
+    const refs = isDuration ? (durationTerms(value) ?? []).map((t) => t.term).filter(isParamRef) : isParamRef(value) ? [value] : [];
+    for (const ref of refs) {
+      const name = ref.slice(1);
       const p = declared[name];
       if (p === undefined) {
-        add('error', 'pattern/unknown-param', path, `${pathLabel(path)}: ${value} is not declared in params, must be one of: ${Object.keys(declared).join(', ') || '(none)'}`);
+        add('error', 'pattern/unknown-param', path, `${pathLabel(path)}: ${ref} is not declared in params, must be one of: ${Object.keys(declared).join(', ') || '(none)'}`);
       } else if (isDuration) {
         const text = isFromEvidence(p) ? String(p.default) : String(p);
         if (parseDuration(text) === undefined) add('error', 'pattern/invalid-field', ['params', name], `params.${name} "${text}" is used as a duration (${pathLabel(path)}), must be like 5s, 2m, 1h`);

@@ -6,7 +6,7 @@
  * does (Sigma's list semantics), except `exists`. Values may be `$param`.
  */
 import type { Condition, LoadedSignature } from '../model/signature.js';
-import { type EvidenceLookup, type ParamOverrides, parseDuration, resolveValue } from './params.js';
+import { type EvidenceLookup, type ParamOverrides, resolveDuration, resolveValue } from './params.js';
 
 export interface ConditionContext {
   /** "Now" for `older_than`: the snapshot time in epoch micros; the condition fails without it. */
@@ -92,7 +92,7 @@ export function compileCondition(
   cmp(cond.lt, (d) => d < 0);
   cmp(cond.lte, (d) => d <= 0);
   if (cond.older_than !== undefined) {
-    const age = parseDuration(String(r(cond.older_than)));
+    const age = resolveDuration(String(cond.older_than), sig, overrides, lookup)?.micros;
     tests.push((v, ctx) => {
       if (age === undefined || ctx?.nowMicros === undefined) return false;
       return any(v, (x) => {

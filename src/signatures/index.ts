@@ -22,6 +22,8 @@ export {
   paramValue,
   resolveValue,
   resolveDuration,
+  durationTerms,
+  type ResolvedDuration,
   parseParamArgs,
   checkOverrides,
 } from './params.js';

@@ -91,16 +91,49 @@ export function resolveValue(
   return { value: pv.value !== '' && Number.isFinite(num) ? num : pv.value, param: { ...pv, name } };
 }
 
-/** Resolves a duration text (`5s` or `$window`) to microseconds, with the param it came from. */
-export function resolveDuration(
-  text: string,
-  sig: LoadedSignature,
-  overrides: ParamOverrides = {},
-  lookup?: EvidenceLookup,
-): { micros: number; param?: ParamValue & { name: string } } | undefined {
-  const { value, param } = resolveValue(text, sig, overrides, lookup);
-  const micros = parseDuration(String(value));
-  return micros === undefined ? undefined : { micros, ...(param ? { param } : {}) };
+const TERM = /^(\$[A-Za-z_][A-Za-z0-9_]*|[0-9]+(?:\.[0-9]+)?(?:ms|s|m|h|d|w))$/;
+
+/**
+ * The terms of a duration expression: `5s`, `$window`, `$recovery_timeout + $slack`,
+ * `$window - 30s`. Undefined when the text is not one.
+ */
+export function durationTerms(text: string): Array<{ sign: 1 | -1; term: string }> | undefined {
+  const parts = text.trim().split(/ *([+-]) */);
+  const out: Array<{ sign: 1 | -1; term: string }> = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const term = parts[i]!;
+    if (!TERM.test(term)) return undefined;
+    out.push({ sign: i === 0 || parts[i - 1] === '+' ? 1 : -1, term });
+  }
+  return out;
+}
+
+/** A resolved duration and every param it read (in the order written). */
+export interface ResolvedDuration {
+  micros: number;
+  /** The first param the expression reads, if any. */
+  param?: ParamValue & { name: string };
+  params: Array<ParamValue & { name: string }>;
+}
+
+/**
+ * Resolves a duration expression (`5s`, `$window`, `$recovery_timeout + $slack`) to
+ * microseconds (never below 0), with the params it came from. Undefined when a term is not a
+ * duration.
+ */
+export function resolveDuration(text: string, sig: LoadedSignature, overrides: ParamOverrides = {}, lookup?: EvidenceLookup): ResolvedDuration | undefined {
+  const terms = durationTerms(text);
+  if (!terms) return undefined;
+  let micros = 0;
+  const params: Array<ParamValue & { name: string }> = [];
+  for (const { sign, term } of terms) {
+    const { value, param } = resolveValue(term, sig, overrides, lookup);
+    const d = parseDuration(String(value));
+    if (d === undefined) return undefined;
+    micros += sign * d;
+    if (param) params.push(param);
+  }
+  return { micros: Math.max(0, micros), ...(params[0] ? { param: params[0] } : {}), params };
 }
 
 /**

@@ -12,7 +12,9 @@ export type JsonSchema = { [key: string]: unknown };
 const str = { type: 'string' };
 const nonEmpty = { type: 'string', minLength: 1 };
 const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
-export const DURATION_PATTERN = '^([0-9]+(\\.[0-9]+)?(ms|s|m|h|d|w)|\\$[A-Za-z_][A-Za-z0-9_]*)$';
+const DURATION_TERM = '([0-9]+(\\.[0-9]+)?(ms|s|m|h|d|w)|\\$[A-Za-z_][A-Za-z0-9_]*)';
+/** A duration, a `$param`, or a sum/difference of them (`$recovery_timeout + $slack`). */
+export const DURATION_PATTERN = `^${DURATION_TERM}( *[+-] *${DURATION_TERM})*$`;
 const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` });
 const list = (items: JsonSchema, extra: JsonSchema = {}): JsonSchema => ({ type: 'array', items, ...extra });
 const obj = (properties: Record<string, JsonSchema>, required: string[] = [], extra: JsonSchema = {}): JsonSchema => ({
@@ -28,7 +30,7 @@ const defs: Record<string, JsonSchema> = {
   duration: {
     type: 'string',
     pattern: DURATION_PATTERN,
-    'x-expect': 'a duration like 500ms, 5s, 2m, 1h, 1d, or a $param',
+    'x-expect': 'a duration like 500ms, 5s, 2m, 1h, 1d, a $param, or a sum like $timeout + 30s',
   },
   entityKind: { enum: [...ENTITY_KINDS] },
   key: { type: 'string', minLength: 1, description: 'an entity kind or a capture name' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkOverrides,
   compileCondition,
+  durationTerms,
   formatDuration,
   paramValue,
   parseDuration,
@@ -42,8 +43,31 @@ describe('params', () => {
 
   it('resolves $param references, with command-line overrides first', () => {
     expect(resolveDuration('$window', flap)?.micros).toBe(5e6);
-    expect(resolveDuration('$window', flap, { 'flap.window': '10s' })).toEqual({ micros: 10e6, param: { name: 'window', value: '10s', origin: 'override' } });
-    expect(resolveDuration('2m', flap)).toEqual({ micros: 120e6 });
+    const over = { name: 'window', value: '10s', origin: 'override' };
+    expect(resolveDuration('$window', flap, { 'flap.window': '10s' })).toEqual({ micros: 10e6, param: over, params: [over] });
+    expect(resolveDuration('2m', flap)).toEqual({ micros: 120e6, params: [] });
+  });
+
+  it('resolves duration expressions: sums and differences of durations and params', () => {
+    expect(durationTerms('$recovery + $window')).toEqual([
+      { sign: 1, term: '$recovery' },
+      { sign: 1, term: '$window' },
+    ]);
+    expect(durationTerms('$recovery-30s')).toEqual([
+      { sign: 1, term: '$recovery' },
+      { sign: -1, term: '30s' },
+    ]);
+    expect(['$a +', '+ 5s', '5s + 5 s', '$a * 2', '5s ++ 5s'].map(durationTerms)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(resolveDuration('$recovery + $window', flap)?.micros).toBe(125e6);
+    // the recovery timeout read from evidence (300 secs), plus the slack
+    const lookup = () => ({ value: '300', note: 'timeout at kern.log:9' });
+    const r = resolveDuration('$recovery + $window + 1m', flap, {}, lookup)!;
+    expect(r.micros).toBe(365e6);
+    expect(r.params.map((p) => [p.name, p.value, p.origin])).toEqual([
+      ['recovery', '300s', 'evidence'],
+      ['window', '5s', 'file'],
+    ]);
+    expect(resolveDuration('$window - 1m', flap)?.micros).toBe(0);
   });
 
   it('reads a param from evidence, falling back to its default', () => {
@@ -65,10 +89,16 @@ describe('params', () => {
   });
 
   it('refuses undeclared $params and non-duration params used as durations at load', () => {
-    const bad = loadInline({ x: sig('x', "{kind: burst, of: x2, count: '>=2', within: $win}", 'params: {win: lots}'), x2: sig('x2', "{kind: event, regex: 'abc'}"), y: sig('y', "{kind: event, regex: 'abc'}", 'caused_by: [{id: x2, within: $nope}]') });
+    const bad = loadInline({
+      x: sig('x', "{kind: burst, of: x2, count: '>=2', within: $win}", 'params: {win: lots}'),
+      x2: sig('x2', "{kind: event, regex: 'abc'}"),
+      y: sig('y', "{kind: event, regex: 'abc'}", 'caused_by: [{id: x2, within: $nope}]'),
+      z: sig('z', "{kind: event, regex: 'abc'}", "params: {slack: 1m}\ncaused_by: [{id: x2, within: '$slack + $gone'}]"),
+    });
     expect(bad.diagnostics.map((d) => d.reason)).toEqual([
       'params.win "lots" is used as a duration (match.within), must be like 5s, 2m, 1h',
       'caused_by[0].within: $nope is not declared in params, must be one of: (none)',
+      'caused_by[0].within: $gone is not declared in params, must be one of: slack',
     ]);
   });
 });

@@ -35,7 +35,7 @@ describe('SchemaValidator', () => {
     expect(msgs({ ...base, match: { kind: 'bursty' } })).toEqual(['unknown match.kind "bursty", must be: event, burst, sequence, absence, state']);
     expect(msgs({ ...base, match: { kind: 'burst', of: 'a', count: 'lots', within: '1 sec' } })).toEqual([
       'match.count "lots" is not a count like \'>=6\', \'>5\' or 6',
-      'match.within "1 sec" is not a duration like 500ms, 5s, 2m, 1h, 1d, or a $param',
+      'match.within "1 sec" is not a duration like 500ms, 5s, 2m, 1h, 1d, a $param, or a sum like $timeout + 30s',
     ]);
     expect(msgs({ ...base, match: { kind: 'absence', of: 'a', within: '2m' } })).toEqual(['missing required field "not_followed_by" in match']);
     expect(msgs({ ...base, extra: 1 })[0]).toMatch(/^unknown field "extra", must be one of: id, title, /);
