@@ -16,11 +16,11 @@
  */
 import type { Chain, ChainStep } from '../model/finding.js';
 import { LEVELS, type LoadedSignature } from '../model/signature.js';
-import { type Draft, compareDrafts, roleOf } from './draft.js';
+import { type Draft, compareDrafts, draftRole } from './draft.js';
 import { renderContext, renderWith } from './render.js';
 
 function isStep(d: Draft): boolean {
-  return roleOf(d.sig) === 'problem';
+  return draftRole(d) === 'problem';
 }
 
 interface Plan {

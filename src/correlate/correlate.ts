@@ -20,6 +20,7 @@ import { EntityIndex } from './entities.js';
 import { toFinding } from './finalize.js';
 import { type EventHit, groupEventHits, hitsById } from './group.js';
 import { linkCauses } from './link.js';
+import { ruleOutLookalikes } from './lookalikes.js';
 import { findSequences } from './sequence.js';
 import { findStates } from './state.js';
 
@@ -119,7 +120,16 @@ export function correlate(input: CorrelateInput): CorrelateResult {
   const width = Math.max(3, String(all.length).length);
   all.forEach((d, i) => (d.ref = `F${String(i + 1).padStart(width, '0')}`));
   explainByContrasts(all);
-  for (const d of all) linkCauses(d, draftsOf, config, overrides, d.first === null ? undefined : evidenceLookup(hitsOf, d.first, d.host));
-  const chains = buildChains(all, byId, input.displayTz);
+  const link = (): void => {
+    for (const d of all) linkCauses(d, draftsOf, config, overrides, d.first === null ? undefined : evidenceLookup(hitsOf, d.first, d.host));
+  };
+  link();
+  let chains = buildChains(all, byId, input.displayTz);
+  // Look-alikes the chains' steps name in `contrasts` become contrasts; links and chains are
+  // redrawn without them (a look-alike ruled out is no cause), a few rounds at most.
+  for (let round = 0; round < 3 && ruleOutLookalikes(all, chains, config, input.displayTz) > 0; round++) {
+    link();
+    chains = buildChains(all, byId, input.displayTz);
+  }
   return { findings: all.map((d) => toFinding(d)), chains, diagnostics };
 }

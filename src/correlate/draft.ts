@@ -38,11 +38,21 @@ export interface Draft {
   key: string;
   causes: DraftCause[];
   explainedBy?: Draft;
+  /**
+   * A problem finding ruled out as a look-alike of a chain step whose signature names its id in
+   * `contrasts` (lookalikes.ts): reported as a contrast, with the reason.
+   */
+  ruledOut?: { step: Draft; reason: string };
   ref?: string;
 }
 
 export function roleOf(sig: LoadedSignature): 'problem' | 'context' | 'contrast' {
   return sig.role ?? 'problem';
+}
+
+/** The role a draft is reported with: its signature's, or contrast when it was ruled out. */
+export function draftRole(d: Draft): 'problem' | 'context' | 'contrast' {
+  return d.ruledOut ? 'contrast' : roleOf(d.sig);
 }
 
 /** Merges captures; values already present win (the first event's captures describe the finding). */

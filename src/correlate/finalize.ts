@@ -6,7 +6,7 @@ import type { Evidence, Finding } from '../model/finding.js';
 import { compareProvenance } from '../model/provenance.js';
 import { type Precision, isoFromMicros } from '../model/time.js';
 import type { Draft } from './draft.js';
-import { roleOf } from './draft.js';
+import { draftRole } from './draft.js';
 import { entitiesRecord } from './entities.js';
 
 function iso(micros: number | null, precision: Precision): string {
@@ -41,7 +41,7 @@ export function toFinding(d: Draft): Finding {
     title: d.sig.title,
     level: d.sig.level,
     kind: d.sig.match.kind,
-    role: roleOf(d.sig),
+    role: draftRole(d),
     ...(d.host ? { host: d.host } : {}),
     first: iso(d.first, precision),
     last: iso(d.last ?? d.first, precision),
@@ -53,6 +53,7 @@ export function toFinding(d: Draft): Finding {
     ...(d.members.length ? { members: d.members.map((m) => m.ref!).sort() } : {}),
     ...(d.matched ? { matched: d.matched } : {}),
     ...(d.explainedBy ? { explainedBy: d.explainedBy.ref! } : {}),
+    ...(d.ruledOut ? { ruledOut: { ref: d.ruledOut.step.ref!, reason: d.ruledOut.reason } } : {}),
     rule: { file: d.sig.source.file, line: d.sig.source.line },
     assumptions: [...clockAssumptions(d), ...d.assumptions],
   };

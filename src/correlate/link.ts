@@ -9,7 +9,7 @@
  */
 import type { LoadedSignature } from '../model/signature.js';
 import { type EntityConfig, type EvidenceLookup, formatDuration, resolveDuration } from '../signatures/index.js';
-import { type Draft, type DraftCause, agreeOn, compareDrafts, roleOf } from './draft.js';
+import { type Draft, type DraftCause, agreeOn, compareDrafts, draftRole, roleOf } from './draft.js';
 
 /** At most this many identity causes per declaration (they are ranked; the rest adds nothing). */
 const MAX_IDENTITY = 5;
@@ -41,7 +41,7 @@ export function linkCauses(
     const skew = decl.skew ? (resolveDuration(decl.skew, sig, overrides, lookup)?.micros ?? 0) : 0;
     const found: DraftCause[] = [];
     for (const c of draftsOf(decl.id)) {
-      if (c === effect || c.first === null || roleOf(c.sig) === 'contrast' || c.explainedBy) continue;
+      if (c === effect || c.first === null || draftRole(c) === 'contrast' || c.explainedBy) continue;
       const cLast = c.last ?? c.first;
       if (c.first > t + skew || cLast < t - within) continue;
       if (!(decl.same ?? []).every((k) => agreeOn(config, effect, c, k) !== undefined)) continue;

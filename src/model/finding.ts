@@ -50,6 +50,13 @@ export interface Finding {
    * link flap that recovered): it is explained, so it starts no chain of its own.
    */
   explainedBy?: string;
+  /**
+   * Set on a problem finding reported as a contrast (`role: 'contrast'`): a look-alike that a
+   * chain step's signature names in `contrasts` but that is not linked into that chain. `ref` is
+   * the step it resembles; `reason` says why it was ruled out (when and where it was, against
+   * the step).
+   */
+  ruledOut?: { ref: string; reason: string };
   /** The pattern file and line that produced it. */
   rule: { file: string; line: number };
   /** Assumptions the finding depends on (inferred year, assumed zone, mtime dump time...). */
