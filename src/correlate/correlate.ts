@@ -23,6 +23,7 @@ import { linkCauses } from './link.js';
 import { ruleOutLookalikes } from './lookalikes.js';
 import { findSequences } from './sequence.js';
 import { findStates } from './state.js';
+import { lineEventIndex } from './state-evidence.js';
 
 export interface CorrelateInput {
   /** Every event the stages before kept (hits and their context), sorted, `seq` assigned. */
@@ -96,6 +97,7 @@ export function correlate(input: CorrelateInput): CorrelateResult {
   const draftsOf = (id: string): readonly Draft[] => drafts.get(id) ?? [];
   const coverage = coverageOf(input);
   const resolve = input.resolveStamp ?? ((s: Stamp) => (s.kind === 'absolute' ? s.utcMicros : null));
+  const lineEvents = lineEventIndex(input.events);
   const untimed = input.events.filter((e) => e.time.utcMicros === null && input.hits.get(e.seq)?.length).length;
   if (untimed > 0) {
     diagnostics.push({
@@ -113,7 +115,7 @@ export function correlate(input: CorrelateInput): CorrelateResult {
     else if (m.kind === 'burst') found = findBursts(sig, burstUnits(draftsOf(m.of), hitsOf(m.of), entities), entities, overrides);
     else if (m.kind === 'sequence') found = findSequences(sig, draftsOf, config, overrides);
     else if (m.kind === 'absence') found = findAbsences(sig, draftsOf, hitsOf, coverage, config, overrides, diagnostics);
-    else found = findStates(sig, input.state, config, overrides, resolve, diagnostics);
+    else found = findStates(sig, input.state, config, overrides, resolve, diagnostics, lineEvents);
     drafts.set(sig.id, found);
   }
   const all = [...drafts.values()].flat().sort(compareDrafts);

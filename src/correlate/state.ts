@@ -15,6 +15,7 @@ import { type EntityConfig, captureKey, compileCondition, normalizeEntity } from
 import { parseCount } from './burst.js';
 import type { Draft } from './draft.js';
 import { addEntity } from './entities.js';
+import { FieldEvidence, type LineEvents } from './state-evidence.js';
 
 type Obj = { kind: string; name: string; namespace?: string; host?: string; fields: (path: string) => unknown; at: Evidence; time: number | null; last: number | null; source?: K8sObject };
 
@@ -88,6 +89,7 @@ export function findStates(
   overrides: Readonly<Record<string, string>>,
   resolve: (s: Stamp) => number | null,
   diagnostics: Diagnostic[],
+  lineEvents: LineEvents = () => undefined,
 ): Draft[] {
   if (sig.match.kind !== 'state') return [];
   const m = sig.match;
@@ -129,6 +131,20 @@ export function findStates(
       for (const { a, b } of good) for (const k of [a.keep, b.keep]) if (k) related.set(k[0], (related.get(k[0]) ?? []).filter((r) => good.some((g) => g.a.keep?.[1] === r || g.b.keep?.[1] === r)));
     }
     if (!ok) continue;
+    const cited = new FieldEvidence(lineEvents);
+    if (o.source) {
+      for (const w of where) cited.add(o.source, w.k);
+      for (const j of joins) for (const r of related.get(j.name) ?? []) for (const w of j.where) cited.add(r, w.k);
+      for (const expr of m.compare ?? []) {
+        for (const p of (/^(\S+) *(?:==|!=) *(\S+)$/.exec(expr) ?? []).slice(1)) {
+          const [head, ...rest] = p.split('.');
+          const rel = related.get(head!);
+          if (rel) for (const r of rel) cited.add(r, rest.join('.'));
+          else cited.add(o.source, p);
+        }
+      }
+    }
+    const events = cited.events();
     const captures: Record<string, string> = { kind: o.kind, name: o.name, ref: o.namespace ? `${o.namespace}/${o.name}` : o.name };
     if (o.namespace) captures.namespace = o.namespace;
     for (const w of where) {
@@ -151,8 +167,10 @@ export function findStates(
     if (host) addEntity(entities, 'host', normalizeEntity(config, 'host', host));
     out.push({
       sig,
-      events: [],
-      extraEvidence: [o.at],
+      // The input lines of the fields the conditions read; a summary of the object only when
+      // the scan kept no record at any of them.
+      events,
+      ...(events.length ? {} : { extraEvidence: [o.at] }),
       count: 1,
       first: o.time,
       last: o.last,
