@@ -41,10 +41,11 @@ export function readExpected(dir: string): Expected {
 }
 
 /** The analysis options a sample's `args` describe (the same flags as `hows analyze`). */
-function optionsFromArgs(args: readonly string[]): ReturnType<typeof toAnalyzeOptions> {
+function optionsFromArgs(args: readonly string[], patterns: { patterns: string[]; builtin: boolean }): ReturnType<typeof toAnalyzeOptions> {
   const cmd = addEvidenceOptions(new Command('check-args').exitOverride().allowExcessArguments(false));
   cmd.parse([...args], { from: 'user' });
-  return { ...toAnalyzeOptions(cmd.opts() as EvidenceFlags, false), jobs: 1 };
+  const opts = toAnalyzeOptions(cmd.opts() as EvidenceFlags, false);
+  return { ...opts, jobs: 1, patterns: [...patterns.patterns, ...opts.patterns], builtin: patterns.builtin && opts.builtin };
 }
 
 function golden(dir: string, analysis: Analysis, opts: ReturnType<typeof toAnalyzeOptions>, update: boolean): CheckProblem[] {
@@ -90,16 +91,18 @@ export function registerCheck(program: Command): void {
     .description('run the analysis on sample folders and compare with their expected.json (CI regression)')
     .argument('<samples...>', 'sample folders holding evidence and expected.json')
     .option('--update', 'rewrite expected.json counts/chains and expected/*.md from the current output (deliberately!)')
+    .option('--patterns <dir>', 'add a folder of signature files (repeatable)', (v: string, p: string[]) => [...p, v], [])
+    .option('--no-builtin', 'leave out the signatures shipped with hows')
     .option('-q, --quiet', 'print failures only')
     .addHelpText('after', EXAMPLES)
-    .action(async (samples: string[], flags: { update?: boolean; quiet?: boolean }) => {
+    .action(async (samples: string[], flags: { update?: boolean; quiet?: boolean; patterns: string[]; builtin: boolean }) => {
       const dirs = samples.filter((s) => existsSync(s) && statSync(s).isDirectory());
       for (const s of samples) if (!dirs.includes(s) && !flags.quiet) process.stderr.write(`hows check: skipping ${s} (not a folder)\n`);
       if (dirs.length === 0) throw new UsageError('no sample folder given');
       let failed = 0;
       for (const dir of dirs) {
         const expected = readExpected(dir);
-        const opts = optionsFromArgs(expected.args ?? []);
+        const opts = optionsFromArgs(expected.args ?? [], flags);
         const t0 = Date.now();
         const analysis = await analyze([dir], opts);
         if (flags.update) updateExpected(dir, expected, analysis);
