@@ -10,13 +10,15 @@
  *   before it: sdc's remount beside sdb's) joins that chain, its findings in the steps' `also`;
  *   any other path is a chain of its own, however much of its depth it shares.
  * - When the deepest step declares causes but none is in the evidence, the chain ends `open`
- *   with the missing cause's `how` and this step's `unresolved`; a cause is never invented.
+ *   with a question about the missing cause (open-question.ts) and this step's `unresolved`;
+ *   a cause is never invented.
  * - Contrast and context findings are never steps.
  * - Chains come most important first: highest step level, then length, then earliest symptom.
  */
 import type { Chain, ChainStep } from '../model/finding.js';
 import { LEVELS, type LoadedSignature } from '../model/signature.js';
 import { type Draft, compareDrafts, draftRole } from './draft.js';
+import { openQuestion } from './open-question.js';
 import { renderContext, renderWith } from './render.js';
 
 function isStep(d: Draft): boolean {
@@ -114,14 +116,9 @@ function chainOf(root: Draft, { steps, paths }: Plan, byId: ReadonlyMap<string, 
     steps: chainSteps,
     hosts: [...new Set(steps.flatMap((s) => [s.draft, ...s.also]).map((d) => d.host).filter((h): h is string => !!h))].sort(),
   };
-  const declared = (root.sig.caused_by ?? []).map((c) => byId.get(c.id)).filter((s): s is LoadedSignature => !!s);
-  if (root.causes.filter((c) => isStep(c.draft)).length === 0 && declared.length > 0) {
-    const ctx = renderContext(root, byId, tz);
-    const missing = declared[0]!;
-    const hint = root.sig.unresolved
-      ? renderWith(root.sig.unresolved, ctx)
-      : `No ${declared.map((s) => `"${s.title}"`).join(' or ')} found in the evidence before ${ctx.time}${root.host ? ` on ${root.host}` : ''}.`;
-    chain.open = { question: renderWith(missing.how, { ...renderContext({ ...root, sig: missing }, byId, tz), ...ctx }), hint };
+  if (root.causes.filter((c) => isStep(c.draft)).length === 0) {
+    const open = openQuestion(root, byId, tz);
+    if (open) chain.open = open;
   }
   return chain;
 }
