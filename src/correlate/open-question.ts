@@ -1,6 +1,6 @@
 /**
  * The question a chain ends with when its deepest step declares causes none of which is in the
- * evidence: the `how` of the first declared cause that this step can fill in, else a plain
+ * evidence: the `how` of the first declared cause when this step can fill it in, else a plain
  * `What caused "<title>" on <host> at <time>?`. A missing cause's `how` may only use what this
  * step knows about it: its host and the entities it names (the PVC, device, pod...); counts,
  * captures and times of a finding that does not exist are never borrowed from the step (the
@@ -30,11 +30,11 @@ export function openQuestion(root: Draft, byId: ReadonlyMap<string, LoadedSignat
   const hint = root.sig.unresolved
     ? renderWith(root.sig.unresolved, ctx)
     : `No ${decls.map((c) => `"${byId.get(c.id)!.title}"`).join(' or ')} found in the evidence before ${ctx.time}${root.host ? ` on ${root.host}` : ''}.`;
-  for (const decl of decls) {
-    const how = byId.get(decl.id)!.how;
-    const names = compileTemplate(how).template?.names ?? [];
-    const values = borrowable(root);
-    if (names.every((n) => values.has(n))) return { question: renderWith(how, Object.fromEntries(values)), hint };
-  }
+  // The first declared cause is the likeliest (the catalogue lists causes in that order); a
+  // later one whose question happens to need nothing (no placeholders) is not more relevant.
+  const how = byId.get(decls[0]!.id)!.how;
+  const names = compileTemplate(how).template?.names ?? [];
+  const values = borrowable(root);
+  if (names.every((n) => values.has(n))) return { question: renderWith(how, Object.fromEntries(values)), hint };
   return { question: `What caused "${root.sig.title}"${root.host ? ` on ${root.host}` : ''} at ${ctx.time}?`, hint };
 }

@@ -23,8 +23,9 @@ const set = loadInline({
   batch: sig('batch', 'evicted', "'How did {{count}} pods get evicted at once?'"),
   ctrl: sig('ctrl', 'controller gone', "'How did the controller for {{pvc}} go away?'"),
   store: sig('store', 'store down', "'How did the datastore on {{host}} stop answering?'"),
-  conn: sig('conn', 'conn error( (?<pvc>pvc-[0-9a-f]+))?', "'How did the connection fail?'", 'entities: {pvc: pvc}\ncaused_by:\n  - {id: batch, within: 1m}\n  - {id: ctrl, within: 1m}\nunresolved: Look at {{host}}.'),
+  conn: sig('conn', '^conn error( (?<pvc>pvc-[0-9a-f]+))?', "'How did the connection fail?'", 'entities: {pvc: pvc}\ncaused_by:\n  - {id: batch, within: 1m}\n  - {id: ctrl, within: 1m}\nunresolved: Look at {{host}}.'),
   kine: sig('kine', 'kine gone', "'How did kine go?'", 'caused_by:\n  - {id: store, within: 1m}'),
+  ctrlconn: sig('ctrlconn', 'ctrlconn error (?<pvc>pvc-[0-9a-f]+)', "'How did it fail?'", 'entities: {pvc: pvc}\ncaused_by:\n  - {id: ctrl, within: 1m}\n  - {id: batch, within: 1m}'),
 });
 const { compiled } = compileSignatures(set);
 
@@ -36,12 +37,12 @@ function open(line: string) {
 describe('open questions', () => {
   it('loads', () => expect(set.diagnostics).toEqual([]));
 
-  it('skips a missing cause whose question needs what the step cannot know (a count), and asks the next', () => {
-    expect(open('May 28 10:00:00 h1 kernel: conn error pvc-746b2837')).toEqual({ question: 'How did the controller for pvc-746b2837 go away?', hint: 'Look at h1.' });
+  it('asks plainly when the likeliest cause needs what the step cannot know (a count)', () => {
+    expect(open('May 28 10:00:00 h1 kernel: conn error pvc-746b2837')).toEqual({ question: 'What caused "conn title" on h1 at 10:00:00 UTC?', hint: 'Look at h1.' });
   });
 
-  it('asks plainly when no declared cause can be asked about', () => {
-    expect(open('May 28 10:00:00 h1 kernel: conn error')!.question).toBe('What caused "conn title" on h1 at 10:00:00 UTC?');
+  it('asks about the likeliest cause with the entities the step names', () => {
+    expect(open('May 28 10:00:00 h1 kernel: ctrlconn error pvc-746b2837')!.question).toBe('How did the controller for pvc-746b2837 go away?');
   });
 
   it("fills in the step's host", () => {
