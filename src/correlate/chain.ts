@@ -13,7 +13,8 @@
  *   with a question about the missing cause (open-question.ts) and this step's `unresolved`;
  *   a cause is never invented.
  * - Contrast and context findings are never steps.
- * - Chains come most important first: highest step level, then length, then earliest symptom.
+ * - Chains come most important first: highest step level, then length, then the symptom's
+ *   level and number, then the earliest symptom.
  */
 import type { Chain, ChainStep } from '../model/finding.js';
 import { LEVELS, type LoadedSignature } from '../model/signature.js';
@@ -72,16 +73,18 @@ function pathFrom(top: Draft): Draft[] {
 
 /**
  * Most important first: the highest level of any step, then the longer chain (more of the
- * incident explained), then the earlier symptom, then ref order.
+ * incident explained), then the symptom's own level, then more symptoms (34 Pending pods before
+ * one Deployment), then the earlier symptom, then ref order.
  */
 function importance(chains: readonly Chain[], drafts: readonly Draft[]): (a: Chain, b: Chain) => number {
   const byRef = new Map(drafts.map((d) => [d.ref!, d]));
-  const rank = new Map<Chain, { level: number; first: number }>();
+  const rank = new Map<Chain, { level: number; top: number; first: number }>();
   for (const c of chains) {
     const ds = c.steps.flatMap((s) => [s.ref, ...(s.also ?? [])]).map((r) => byRef.get(r)!);
     const symptoms = c.symptoms.map((r) => byRef.get(r)!);
     rank.set(c, {
       level: Math.max(...ds.map((d) => LEVELS.indexOf(d.sig.level))),
+      top: LEVELS.indexOf(byRef.get(c.steps[0]!.ref)!.sig.level),
       first: Math.min(...symptoms.map((d) => d.first ?? Number.MAX_SAFE_INTEGER)),
     });
   }
@@ -90,6 +93,8 @@ function importance(chains: readonly Chain[], drafts: readonly Draft[]): (a: Cha
     const rb = rank.get(b)!;
     if (ra.level !== rb.level) return rb.level - ra.level;
     if (a.steps.length !== b.steps.length) return b.steps.length - a.steps.length;
+    if (ra.top !== rb.top) return rb.top - ra.top;
+    if (a.symptoms.length !== b.symptoms.length) return b.symptoms.length - a.symptoms.length;
     if (ra.first !== rb.first) return ra.first - rb.first;
     return a.symptoms[0]! < b.symptoms[0]! ? -1 : a.symptoms[0]! > b.symptoms[0]! ? 1 : 0;
   };

@@ -7,13 +7,19 @@ import { loadInline, sig } from '../signatures/helpers.js';
 import { buildEvidence } from './evidence.js';
 
 const ev = (id: string, level: string, extra = ''): string =>
-  sig(id, `{kind: event, regex: '${id} happened'}`, extra).replace('level: low', `level: ${level}`);
+  extra.startsWith('regex2')
+    ? sig(id, `{kind: event, regex: '${id} happened to (?<pod>[a-z]+)'}`, `entities: {pod: pod}${extra.slice('regex2'.length)}`).replace('level: low', `level: ${level}`)
+    : sig(id, `{kind: event, regex: '${id} happened'}`, extra).replace('level: low', `level: ${level}`);
 const set = loadInline({
   nuisance: ev('nuisance', 'medium'),
   root: ev('root', 'medium'),
   middle: ev('middle', 'medium', 'caused_by:\n  - {id: root, within: 1h}'),
   outage: ev('outage', 'medium', 'caused_by:\n  - {id: middle, within: 1h}'),
   disk: ev('disk', 'high'),
+  freeze: ev('freeze', 'critical'),
+  lag: ev('lag', 'medium', 'caused_by:\n  - {id: freeze, within: 1h}'),
+  pending: ev('pending', 'high', "regex2\ngroup: {by: [host, pod], gap: 1h}\ncaused_by:\n  - {id: freeze, within: 1h}"),
+  quiet: ev('quiet', 'medium', "regex2\ngroup: {by: [host, pod], gap: 1h}\ncaused_by:\n  - {id: freeze, within: 1h}"),
 });
 const { compiled } = compileSignatures(set);
 
@@ -36,6 +42,19 @@ describe('chain order', () => {
         'May 28 10:04:00 h1 app: disk happened',
       ]),
     ).toEqual(['C1:disk', 'C2:outage', 'C3:nuisance']);
+  });
+
+  it("breaks ties by the symptom's own level, then by the number of symptoms", () => {
+    // three chains from one frozen cache, all critical and two steps long
+    expect(
+      titles([
+        'May 28 10:00:00 h1 app: freeze happened',
+        'May 28 10:01:00 h1 app: lag happened',
+        'May 28 10:01:00 h1 app: quiet happened to a',
+        'May 28 10:01:00 h1 app: quiet happened to b',
+        'May 28 10:02:00 h1 app: pending happened to a',
+      ]),
+    ).toEqual(['C1:pending', 'C2:quiet', 'C3:lag']);
   });
 
   it('orders chains of one level and length by time', () => {
