@@ -8,7 +8,10 @@
  * - Each step is a cause of the step before it. A symptom's path that runs beside a chain's
  *   (its findings before the first one they share have the signatures of the chain's steps just
  *   before it: sdc's remount beside sdb's) joins that chain, its findings in the steps' `also`;
- *   any other path is a chain of its own, however much of its depth it shares.
+ *   any other path is a chain of its own, however much of its depth it shares. A cause the
+ *   evidence cannot tell apart from the one followed (same signature and agreement, the same
+ *   second) joins the same way, with its own causes: both sessions that timed out beside both
+ *   devices that went offline.
  * - When the deepest step declares causes but none is in the evidence, the chain ends `open`
  *   with a question about the missing cause (open-question.ts) and this step's `unresolved`;
  *   a cause is never invented.
@@ -32,6 +35,42 @@ interface Plan {
   paths: Draft[][];
 }
 
+/** Evidence with whole-second stamps cannot order two causes less than this far apart. */
+const SAME_MOMENT = 1e6;
+
+/**
+ * Causes of `effect` that the evidence cannot tell apart from the one its path follows: the
+ * same signature, strength and agreeing kinds, less than a second apart (sdb's I/O errors and
+ * the two sessions of the host that timed out in the same second).
+ */
+function tiedWith(effect: Draft, chosen: Draft): Draft[] {
+  const c = effect.causes.find((x) => x.draft === chosen);
+  if (!c) return [];
+  return effect.causes
+    .filter((x) => x.draft !== chosen && isStep(x.draft) && x.draft.sig.id === chosen.sig.id && x.strength === c.strength && x.score === c.score && Math.abs(x.distance - c.distance) < SAME_MOMENT)
+    .map((x) => x.draft);
+}
+
+/**
+ * Joins, as parallel branches, the paths from causes tied with a step (tiedWith): the step the
+ * path did not take is listed in `also` with its own causes, where they line up with the chain.
+ */
+function attachTies(plan: Plan): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i + 1 < plan.steps.length; i++) {
+      for (const effect of [plan.steps[i]!.draft, ...plan.steps[i]!.also]) {
+        const chosen = effect.causes.find((c) => isStep(c.draft))?.draft;
+        if (!chosen) continue;
+        for (const alt of tiedWith(effect, chosen)) {
+          if (plan.steps.some((s) => s.draft === alt || s.also.includes(alt))) continue;
+          if (attach(plan, pathFrom(alt), false)) changed = true;
+        }
+      }
+    }
+  }
+}
+
 /** Leading paths first: the longer, then the higher level of the symptom, then the earlier. */
 function comparePaths(a: Draft[], b: Draft[]): number {
   if (a.length !== b.length) return b.length - a.length;
@@ -48,7 +87,7 @@ function comparePaths(a: Draft[], b: Draft[]): number {
  * beside sdb's). They become those steps' `also`. Any other path is a chain of its own, so that
  * every step is a cause of the step before it.
  */
-function attach(plan: Plan, path: Draft[]): boolean {
+function attach(plan: Plan, path: Draft[], symptom = true): boolean {
   const at = (d: Draft): number => plan.steps.findIndex((s) => s.draft === d || s.also.includes(d));
   const j = path.findIndex((d) => at(d) >= 0);
   if (j < 0) return false;
@@ -56,7 +95,7 @@ function attach(plan: Plan, path: Draft[]): boolean {
   if (j > junction) return false;
   for (let i = 0; i < j; i++) if (plan.steps[junction - j + i]!.draft.sig.id !== path[i]!.sig.id) return false;
   for (let i = 0; i < j; i++) plan.steps[junction - j + i]!.also.push(path[i]!);
-  plan.paths.push(path);
+  if (symptom) plan.paths.push(path);
   return true;
 }
 
@@ -143,6 +182,7 @@ export function buildChains(drafts: readonly Draft[], byId: ReadonlyMap<string, 
     if (!plans.some((plan) => attach(plan, path))) plans.push({ steps: path.map((draft) => ({ draft, also: [] })), paths: [path] });
     byRoot.set(root, plans);
   }
+  for (const plans of byRoot.values()) for (const plan of plans) attachTies(plan);
   const chains = [...byRoot].flatMap(([root, plans]) => plans.map((plan) => chainOf(root, plan, byId, tz)));
   const order = importance(chains, drafts);
   chains.sort(order);

@@ -53,3 +53,40 @@ describe('merging symptoms into chains', () => {
     ).toEqual(['pending:a(+pending:b) > freeze:a(+freeze:b) > storm:a']);
   });
 });
+
+describe('causes the evidence cannot tell apart', () => {
+  const tied = loadInline({
+    evict: sig('evict', "{kind: event, regex: 'evicted controllers'}"),
+    conn: sig('conn', "{kind: event, regex: 'connection(?<session>[0-9]+):0 error'}", 'entities: {session: session}\ncaused_by:\n  - {id: evict, within: 1h}'),
+    sess: sig('sess', "{kind: event, regex: 'session(?<session>[0-9]+) timed out'}", 'entities: {session: session}\ncaused_by:\n  - {id: conn, within: 1h, same: [host, session]}'),
+    dev: sig('dev', "{kind: event, regex: '(?<dev>sd[a-z]+) offline'}", 'entities: {dev: device}\ncaused_by:\n  - {id: sess, within: 1h, same: [host]}'),
+  });
+  const set2 = compileSignatures(tied).compiled;
+
+  it('lists the session the path did not take, and its cause, beside the one it took', () => {
+    const e = buildEvidence(
+      set2,
+      {
+        'h1/kern.log': [
+          'May 28 10:00:00 h1 kubelite: evicted controllers',
+          'May 28 10:00:05 h1 kernel: connection1:0 error',
+          'May 28 10:00:05 h1 kernel: connection2:0 error',
+          'May 28 10:02:05 h1 kernel: session1 timed out',
+          'May 28 10:02:05 h1 kernel: session2 timed out',
+          'May 28 10:02:05 h1 kernel: sdb offline',
+          'May 28 10:02:06 h1 kernel: sdc offline',
+        ],
+      },
+      { year: 2026, offsetHours: 0 },
+    );
+    const out = correlate({ ...e, state: EMPTY_STATE, signatures: set2, displayTz: 'UTC' });
+    const name = (ref: string): string => {
+      const f = out.findings.find((x) => x.ref === ref)!;
+      return `${f.id}:${f.captures.dev ?? f.captures.session ?? ''}`;
+    };
+    expect(out.chains.map((c) => c.steps.map((s) => `${name(s.ref)}${s.also ? `(+${s.also.map(name).join(',')})` : ''}`).join(' > '))).toEqual([
+      'dev:sdb(+dev:sdc) > sess:1(+sess:2) > conn:1(+conn:2) > evict:',
+    ]);
+    expect(out.chains[0]!.symptoms.map(name)).toEqual(['dev:sdb', 'dev:sdc']);
+  });
+});
