@@ -25,7 +25,11 @@ describe('kubectl JSON: pods', () => {
     expect(lineText(text, obj!.lines['spec.nodeName']!).trim()).toBe('"nodeName": "k8s03",');
     expect(obj!.body.metadata).not.toHaveProperty('annotations');
     expect((obj!.body.spec as { volumes: unknown[] }).volumes).toEqual([{ name: 'config', persistentVolumeClaim: { claimName: 'radarr-config' } }, { name: 'kube-api-access-x' }]);
-    expect(obj!.snapshotTime).toBe('2026-05-28T11:20:00Z');
+    // the snapshot time is the clock's choice (clock/snapshot.ts), not the parser's
+    expect(obj!.snapshotTime).toBeUndefined();
+    expect(obj!.newest).toEqual({ time: '2026-05-28T10:05:12Z', path: 'status.conditions[0].lastTransitionTime', line: expect.any(Number) });
+    expect(lineText(text, obj!.newest!.line).trim()).toBe('"lastTransitionTime": "2026-05-28T10:05:12Z"');
+    expect(obj).toMatchObject({ host: 'k8s03', hostFrom: 'spec.nodeName', list: 'media-pods.json:4' });
     expect(obj!.ownerReferences).toEqual([{ kind: 'StatefulSet', name: 'radarr', uid: 'uid-radarr', controller: true }]);
     const created = byWhat(cap.records, 'created')[0]!;
     expect(created).toMatchObject({ message: 'Pod media/radarr-0 created', stamp: { kind: 'absolute', utcMicros: Date.UTC(2026, 4, 28, 10, 5, 11) * 1000, precision: 's' } });
