@@ -1,13 +1,13 @@
 import type { ClockAssumption, Diagnostic, Event, EventTime, FileScan } from '../model/index.js';
 import { isoFromMicros } from '../model/index.js';
-import { newestEvidence } from './clock/anchor.js';
+import { newestEvidence, type Evidence } from './clock/anchor.js';
 import { estimateBoots, type UptimePoint } from './clock/boot.js';
 import { dedupe, type Draft } from './clock/dedupe.js';
 import { applyBoot, resolveFile, uptimePoints, type Item } from './clock/file-times.js';
 import { resolveInner } from './clock/inner.js';
 import { ClockNotes } from './clock/notes.js';
 import { StampResolver } from './clock/resolve.js';
-import { chooseSnapshots, type SnapshotChoice } from './clock/snapshot.js';
+import { chooseSnapshots, MTIME_SLACK, type SnapshotChoice } from './clock/snapshot.js';
 import { FixedZone, isValidTimeZone, zoneOf, type Zone } from './clock/zone.js';
 
 /**
@@ -153,6 +153,7 @@ export function buildEvents(scans: readonly FileScan[], opts: BuildEventsOptions
   const evidence = newestEvidence(scans);
   const snapshots = chooseSnapshots(scans, opts.snapshotTime, evidence);
   stampObjects(scans, snapshots, notes);
+  checkDumpTimes(scans, evidence, notes);
   const base = { zone, notes, resolver, evidence, snapshots, now: opts.now ?? Date.now() * 1000 };
   const ctx = { ...base, ...(opts.year !== undefined ? { year: opts.year } : {}) };
   const perFile = scans.map((scan) => ({ scan, items: resolveFile(scan, ctx) }));
@@ -204,6 +205,26 @@ export function buildEvents(scans: readonly FileScan[], opts: BuildEventsOptions
     );
   }
   return { events, assumptions: notes.assumptions(), diagnostics: notes.diagnostics(), ranges: out, snapshots };
+}
+
+/**
+ * A goroutine dump file carries no clock: its time is --dump-time or the file's mtime. An mtime
+ * more than MTIME_SLACK after the newest dated evidence is a copy or checkout, not the dump: the
+ * blocked-since times it gives are wrong, which only --dump-time can fix (warned, not guessed).
+ */
+function checkDumpTimes(scans: readonly FileScan[], evidence: Evidence | undefined, notes: ClockNotes): void {
+  if (!evidence) return;
+  for (const scan of scans) {
+    const b = scan.buckets.find((x) => x.dumpTimeSource === 'mtime');
+    if (!b || b.dumpTime.kind !== 'absolute' || b.dumpTime.utcMicros <= evidence.utcMicros + MTIME_SLACK) continue;
+    notes.diag({
+      severity: 'warning',
+      code: 'clock/dump-time-implausible',
+      reason: `Unexpected dump time ${b.dumpTime.text} from the file's modification time: ${Math.round((b.dumpTime.utcMicros - evidence.utcMicros) / 86_400_000_000)} days after the newest dated evidence (${evidence.where}); the goroutine waits are placed from it`,
+      place: { file: scan.input.path, line: b.headers[0]?.line ?? 1 },
+      help: 'The file was copied or checked out after the dump: pass --dump-time with the time the dump was taken.',
+    });
+  }
 }
 
 /** Each capture's objects hold its snapshot time; the assumption names every capture file. */

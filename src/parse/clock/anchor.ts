@@ -34,6 +34,8 @@ export function newestEvidence(scans: readonly FileScan[]): Evidence | undefined
   for (const scan of scans) {
     const file = scan.input.path;
     for (const r of scan.records) {
+      // a dump file's time is a flag or its mtime, not something written in the evidence
+      if (r.source === 'goroutine' && r.fields.dump_time_source !== 'journal') continue;
       consider(absoluteOf(r.stamp), file, r.at.line);
       consider(absoluteOf(r.inner), file, r.at.line);
     }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FileScan, Format } from '../../../src/model/index.js';
 import { MTIME_SLACK } from '../../../src/parse/clock/snapshot.js';
+import { goroutineFormat } from '../../../src/parse/formats/goroutine.js';
 import { kubectlJsonFormat } from '../../../src/parse/formats/kubectl-json.js';
 import { kubectlTableFormat } from '../../../src/parse/formats/kubectl-tables.js';
 import { buildEvents, syslogRfc3339 } from '../../../src/parse/index.js';
 import { run } from '../k8s/helpers.js';
+import { processorListener } from '../k8s/dump-fixtures.js';
 import { asList, NODE_K8S03, pod, pv, RADARR_WAITING, SEERR_STUCK } from '../k8s/k8s-fixtures.js';
 import { scanOf } from '../helpers.js';
 
@@ -18,13 +20,13 @@ const CLONE = us('2026-12-01T22:39:12Z');
 
 /** A FileScan of kubectl output as the scanner keeps it (every record of a non-gateable format). */
 function capture(format: Format, text: string, file: string, mtime?: number): FileScan {
-  const cap = run(format, text, file);
+  const cap = run(format, text, file, mtime !== undefined ? { mtimeMicros: mtime } : {});
   return {
     input: { path: file, format: format.meta.id, gzip: false, bytes: text.length, uncompressedBytes: text.length, lines: text.split('\n').length, unparsedLines: 0, sha256: file },
     records: cap.records,
     samples: [],
     objects: cap.objects,
-    buckets: [],
+    buckets: cap.buckets,
     diagnostics: [],
     ...(mtime !== undefined ? { mtimeMicros: mtime } : {}),
   };
@@ -144,5 +146,14 @@ describe('snapshot time of each kubectl capture', () => {
     const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'x', namespace: 'ns', uid: 'u', creationTimestamp: '2026-05-01T00:00:00Z' }, spec: { clusterIP: '10.0.0.1' } };
     const b = buildEvents([capture(kubectlJsonFormat, asList([svc]), 'svc.json')], { tz: 'UTC' });
     expect(b.assumptions).toEqual([expect.objectContaining({ kind: 'snapshot', files: ['svc.json'], events: 0 })]);
+  });
+
+  it('warns when a goroutine dump file has only a checkout time (its waits cannot be placed)', () => {
+    const log = scanOf('k8s03/syslog', syslogRfc3339, ['2026-05-28T11:20:00.000000+00:00 k8s03 kubelet[1]: x']);
+    const late = capture(goroutineFormat, processorListener(1, 33).join('\n'), 'k8s03/goroutines.txt', CLONE);
+    const b = buildEvents([log, late], { tz: 'UTC' });
+    expect(b.diagnostics).toContainEqual(expect.objectContaining({ code: 'clock/dump-time-implausible', severity: 'warning', place: { file: 'k8s03/goroutines.txt', line: 1 } }));
+    const kept = capture(goroutineFormat, processorListener(1, 33).join('\n'), 'k8s03/goroutines.txt', us('2026-05-28T11:20:11Z'));
+    expect(buildEvents([log, kept], { tz: 'UTC' }).diagnostics.map((d) => d.code)).not.toContain('clock/dump-time-implausible');
   });
 });
