@@ -115,6 +115,12 @@ function folderOf(file: string): string {
   return file === '-' ? '-' : path.dirname(file);
 }
 
+/** `file:line` shown relative to `folder` when it lies in it (the assumption names the folder). */
+function shortWhere(where: string, folder: string): string {
+  const prefix = folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`;
+  return where.startsWith(prefix) ? where.slice(prefix.length) : where;
+}
+
 function days(us: number): string {
   const d = us / MICROS_PER_DAY;
   return d >= 1 ? `${Math.round(d)} day${Math.round(d) === 1 ? '' : 's'}` : `${Math.round(us / 3_600_000_000)} h`;
@@ -155,7 +161,7 @@ export function chooseSnapshots(scans: readonly FileScan[], flag: number | undef
       if (mine && m < mine.utcMicros) mtimeWhy = `its modification time ${s(m)} is earlier than its own content (not the capture)`;
       else if (reference && m > reference.utcMicros + MTIME_SLACK) mtimeWhy = `its modification time ${s(m)} is ${days(m - reference.utcMicros)} later (more than 2 days: a copy or checkout, not the capture)`;
       else {
-        const against = reference ? `; the newest time in ${inFolder ? `the captures of ${folder}` : 'the evidence'} is ${s(reference.utcMicros)} (${reference.where})` : '';
+        const against = reference ? `; the newest time in ${inFolder ? `the captures of ${folder}` : 'the evidence'} is ${s(reference.utcMicros)} (${shortWhere(reference.where, folder)})` : '';
         out.set(file, { utcMicros: m, source: 'mtime', text: `kubectl output taken at ${s(m)}: the file's modification time${against}` });
         continue;
       }
@@ -165,7 +171,7 @@ export function chooseSnapshots(scans: readonly FileScan[], flag: number | undef
       out.set(file, {
         utcMicros: inFolder.utcMicros,
         source: fromSelf ? 'file' : 'folder',
-        text: `kubectl output taken at ${s(inFolder.utcMicros)}: the newest time written in ${fromSelf ? 'the file' : `the captures of ${folder}`} (${inFolder.where}); ${mtimeWhy}`,
+        text: `kubectl output taken at ${s(inFolder.utcMicros)}: the newest time written in ${fromSelf ? 'the file' : `the captures of ${folder}`} (${shortWhere(inFolder.where, folder)}); ${mtimeWhy}`,
       });
     } else if (evidence) {
       out.set(file, { utcMicros: evidence.utcMicros, source: 'evidence', text: `kubectl output taken at ${s(evidence.utcMicros)}: the newest dated evidence (${evidence.where}), nothing in the file or its folder is dated; ${mtimeWhy}` });

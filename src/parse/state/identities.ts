@@ -102,18 +102,32 @@ export function buildIdentities(objects: readonly K8sObject[], times: ReadonlyMa
     }
     if (ids.length > 1) sameName(ids, diags);
   }
-  for (const id of out) {
-    if (id.versions.length < 2) continue;
-    const obj = newestVersion(id).obj;
-    diags.push({
-      severity: 'info',
-      code: 'state/duplicate-object',
-      reason: `${obj.kind} ${obj.namespace ? `${obj.namespace}/` : ''}${obj.name} appears in ${id.versions.length} snapshots; kept the newest (${id.why}) from ${obj.at.file}:${obj.at.line}`,
-      place: obj.at,
-      count: id.versions.length,
-    });
-  }
+  duplicates(out, diags);
   return out;
+}
+
+/**
+ * One info diagnostic per file the kept versions came from (and reason): two snapshots of a
+ * namespace repeat most of its objects, which is expected, not news object by object.
+ */
+function duplicates(ids: readonly Identity[], diags: Diagnostic[]): void {
+  const groups = new Map<string, Identity[]>();
+  for (const id of ids) {
+    if (id.versions.length < 2) continue;
+    const k = `${newestVersion(id).obj.at.file}\u0000${id.why}`;
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(id);
+  }
+  const name = (o: K8sObject) => `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const obj = newestVersion(first).obj;
+    const copies = group.reduce((n, id) => n + id.versions.length, 0);
+    const reason =
+      group.length === 1
+        ? `${name(obj)} appears in ${first.versions.length} snapshots; kept the newest (${first.why}) from ${obj.at.file}:${obj.at.line}`
+        : `${group.length} objects appear in several snapshots; kept the newest of each (${first.why}) from ${obj.at.file}: ${group.slice(0, 10).map((id) => name(newestVersion(id).obj)).join(', ')}${group.length > 10 ? `, +${group.length - 10} more` : ''}`;
+    diags.push({ severity: 'info', code: 'state/duplicate-object', reason, place: obj.at, count: copies });
+  }
 }
 
 function sameName(ids: readonly Identity[], diags: Diagnostic[]): void {

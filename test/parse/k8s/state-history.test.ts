@@ -114,6 +114,12 @@ describe('cluster state across snapshots', () => {
     const seen = state.related(state.get('Node', undefined, 'k8s03')!, 'pods-on-node');
     expect((seen[0]!.body.status as { phase: string }).phase).toBe('Pending');
     expect(state.diagnostics.find((d) => d.code === 'state/duplicate-object')!.reason).toContain('kept the newest (higher resourceVersion) from 2/pods.json');
+    // many objects repeated by a second snapshot: one diagnostic, not one per object
+    const many = [0, 1, 2].map((i) => pod(`p${i}`, 'media'));
+    const twice = buildClusterState([...snap('1/pods.json', asList(many), T1), ...snap('2/pods.json', asList(many), T2)], []);
+    expect(twice.diagnostics.filter((d) => d.code === 'state/duplicate-object')).toEqual([
+      expect.objectContaining({ count: 6, reason: '3 objects appear in several snapshots; kept the newest of each (later snapshot time) from 2/pods.json: Pod media/p0, Pod media/p1, Pod media/p2' }),
+    ]);
   });
 
   it('a Node is on itself: the node relation gives the host of a Node finding', () => {
