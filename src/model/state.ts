@@ -33,8 +33,26 @@ export interface K8sObject {
   at: Provenance;
   /** 1-based input line of notable fields, by dotted path (`status.terminatingReplicas`). */
   lines: Record<string, number>;
-  /** Snapshot time of the file it came from (ISO UTC), when known. */
+  /** Snapshot time of the file it came from (ISO UTC), when known (set by the clock step). */
   snapshotTime?: string;
+  /** How that snapshot time was chosen (the clock assumption's text). */
+  snapshotSource?: string;
+  /**
+   * The newest absolute time written in the object (creation, condition transitions and
+   * heartbeats, container start/finish, event times, managedFields; a deletionTimestamp less its
+   * grace period): the capture cannot be earlier. ISO UTC, with the dotted path and input line.
+   */
+  newest?: { time: string; path: string; line: number };
+  /**
+   * Set when the object was read from a `List` (`kind: List` or a typed list): an id of that
+   * List, unique in the run (`file:line` of its first item). A List is authoritative for the
+   * existence of objects of its kinds in its scope at its snapshot time; a single-object
+   * document is not.
+   */
+  list?: string;
+  /** The node the object is on, when it names one, and the field that says so. */
+  host?: string;
+  hostFrom?: 'spec.nodeName' | 'metadata.name' | 'metadata.labels.nodeID' | 'spec.mountInfo.nodeID' | 'source.host' | 'NODE column';
 }
 
 export interface GoroutineFrame {
@@ -82,4 +100,10 @@ export interface ClusterState {
   buckets(): readonly GoroutineBucket[];
   /** The time snapshots were taken, if known (ISO UTC), and how it was obtained. */
   snapshotTime(): { iso: string; source: string } | undefined;
+  /**
+   * When `obj` was found gone: a List of its kind and scope, taken after the last snapshot that
+   * held it, no longer holds it. Undefined while it exists. (Gone objects stay in `objects()`,
+   * as of their own snapshot; relations of later objects no longer see them.)
+   */
+  goneAt?(obj: K8sObject): { time: string; list: Provenance } | undefined;
 }

@@ -2,6 +2,7 @@ import type { FileContext, ParsedRecord, Provenance, Stamp } from '../model/inde
 import { GoroutineCollector } from './formats/goroutine-collector.js';
 import { classifyDumpLine, startsDump } from './formats/goroutine-grammar.js';
 import { publishBuckets } from './formats/goroutine-records.js';
+import { dumpSummaryRecord } from './formats/goroutine-summary.js';
 import { dumpTimeOf, GOROUTINE_FORMAT_ID, reportDumpDamage } from './formats/goroutine.js';
 
 /**
@@ -24,7 +25,8 @@ import { dumpTimeOf, GOROUTINE_FORMAT_ID, reportDumpDamage } from './formats/gor
  *
  * `inDump()` tells the scanner to keep feeding every line while a dump is open (a dump line
  * would never pass a signature prefilter). Call `end()` after the line parser's `end()`.
- * On close, every bucket goes to `ctx.bucket` and worthy ones become records (goroutine-records.ts).
+ * On close, every bucket goes to `ctx.bucket`, worthy ones become records (goroutine-records.ts)
+ * and one record at the dump time summarises the dump (goroutine-summary.ts).
  */
 
 export const GAP_SECONDS = 5;
@@ -96,6 +98,8 @@ export function withEmbeddedDumps(base: FileContext): EmbeddedDumps {
     });
     const writer = { format: GOROUTINE_FORMAT_ID, ...(d.program !== undefined ? { program: d.program } : {}), ...(d.pid !== undefined ? { pid: d.pid } : {}) };
     const records = publishBuckets(outs, writer, base);
+    const summary = dumpSummaryRecord(outs, writer, bucketer.goroutines);
+    if (summary) base.emit(summary);
     base.diag({
       severity: 'info',
       code: 'parse/goroutine-dump-embedded',

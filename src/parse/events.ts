@@ -1,12 +1,13 @@
 import type { ClockAssumption, Diagnostic, Event, EventTime, FileScan } from '../model/index.js';
 import { isoFromMicros } from '../model/index.js';
-import { newestEvidence } from './clock/anchor.js';
+import { newestEvidence, type Evidence } from './clock/anchor.js';
 import { estimateBoots, type UptimePoint } from './clock/boot.js';
 import { dedupe, type Draft } from './clock/dedupe.js';
 import { applyBoot, resolveFile, uptimePoints, type Item } from './clock/file-times.js';
 import { resolveInner } from './clock/inner.js';
 import { ClockNotes } from './clock/notes.js';
 import { StampResolver } from './clock/resolve.js';
+import { chooseSnapshots, MTIME_SLACK, type SnapshotChoice } from './clock/snapshot.js';
 import { FixedZone, isValidTimeZone, zoneOf, type Zone } from './clock/zone.js';
 
 /**
@@ -14,6 +15,9 @@ import { FixedZone, isValidTimeZone, zoneOf, type Zone } from './clock/zone.js';
  * in one stable order (time, file, line), numbered. Years, zones, boot times and snapshot times
  * come from flags or the whole evidence; each assumption is recorded with the number of events
  * whose time depends on it. Filtering by time is the pipeline's job.
+ *
+ * Every kubectl capture gets its own snapshot time (clock/snapshot.ts); the clock sets it on the
+ * capture's objects (`K8sObject.snapshotTime`, `snapshotSource`), which the cluster state uses.
  */
 
 export interface BuildEventsOptions {
@@ -22,7 +26,7 @@ export interface BuildEventsOptions {
   year?: number;
   /** Epoch micros of the (last) boot, for dmesg without another anchor. */
   bootTime?: number;
-  /** Epoch micros ages are counted back from. */
+  /** Epoch micros ages are counted back from (--snapshot-time), for every capture. */
   snapshotTime?: number;
   /** "Now" in epoch micros, when nothing dates a year-less file (tests pin it). */
   now?: number;
@@ -34,6 +38,8 @@ export interface BuiltEvents {
   diagnostics: Diagnostic[];
   /** Per input file: ISO UTC of its earliest and latest resolved time (records and samples). */
   ranges: Map<string, { first?: string; last?: string }>;
+  /** Per kubectl capture: the snapshot time chosen and why. */
+  snapshots: Map<string, SnapshotChoice>;
 }
 
 function runZone(tz: string, notes: ClockNotes): Zone {
@@ -145,12 +151,11 @@ export function buildEvents(scans: readonly FileScan[], opts: BuildEventsOptions
   const resolver = new StampResolver(zone, notes);
   const zoneKey = notes.key('zone', `zone-less times read as ${zone.name} (--tz)`);
   const evidence = newestEvidence(scans);
-  const base = { zone, notes, resolver, evidence, now: opts.now ?? Date.now() * 1000 };
-  const ctx = {
-    ...base,
-    ...(opts.year !== undefined ? { year: opts.year } : {}),
-    ...(opts.snapshotTime !== undefined ? { snapshotTime: opts.snapshotTime } : {}),
-  };
+  const snapshots = chooseSnapshots(scans, opts.snapshotTime, evidence);
+  stampObjects(scans, snapshots, notes);
+  checkDumpTimes(scans, evidence, notes);
+  const base = { zone, notes, resolver, evidence, snapshots, now: opts.now ?? Date.now() * 1000 };
+  const ctx = { ...base, ...(opts.year !== undefined ? { year: opts.year } : {}) };
   const perFile = scans.map((scan) => ({ scan, items: resolveFile(scan, ctx) }));
   const byFile = new Map<string, UptimePoint[]>();
   for (const { scan, items } of perFile) {
@@ -199,5 +204,39 @@ export function buildEvents(scans: readonly FileScan[], opts: BuildEventsOptions
       r ? { first: isoFromMicros(r.lo, r.loP.precision), last: isoFromMicros(r.hi, r.hiP.precision) } : {},
     );
   }
-  return { events, assumptions: notes.assumptions(), diagnostics: notes.diagnostics(), ranges: out };
+  return { events, assumptions: notes.assumptions(), diagnostics: notes.diagnostics(), ranges: out, snapshots };
+}
+
+/**
+ * A goroutine dump file carries no clock: its time is --dump-time or the file's mtime. An mtime
+ * more than MTIME_SLACK after the newest dated evidence is a copy or checkout, not the dump: the
+ * blocked-since times it gives are wrong, which only --dump-time can fix (warned, not guessed).
+ */
+function checkDumpTimes(scans: readonly FileScan[], evidence: Evidence | undefined, notes: ClockNotes): void {
+  if (!evidence) return;
+  for (const scan of scans) {
+    const b = scan.buckets.find((x) => x.dumpTimeSource === 'mtime');
+    if (!b || b.dumpTime.kind !== 'absolute' || b.dumpTime.utcMicros <= evidence.utcMicros + MTIME_SLACK) continue;
+    notes.diag({
+      severity: 'warning',
+      code: 'clock/dump-time-implausible',
+      reason: `Unexpected dump time ${b.dumpTime.text} from the file's modification time: ${Math.round((b.dumpTime.utcMicros - evidence.utcMicros) / 86_400_000_000)} days after the newest dated evidence (${evidence.where}); the goroutine waits are placed from it`,
+      place: { file: scan.input.path, line: b.headers[0]?.line ?? 1 },
+      help: 'The file was copied or checked out after the dump: pass --dump-time with the time the dump was taken.',
+    });
+  }
+}
+
+/** Each capture's objects hold its snapshot time; the assumption names every capture file. */
+function stampObjects(scans: readonly FileScan[], snapshots: ReadonlyMap<string, SnapshotChoice>, notes: ClockNotes): void {
+  for (const scan of scans) {
+    const choice = snapshots.get(scan.input.path);
+    if (!choice) continue;
+    notes.applies(notes.key('snapshot', choice.text), scan.input.path);
+    const iso = isoFromMicros(choice.utcMicros, 's');
+    for (const o of scan.objects) {
+      o.snapshotTime = iso;
+      o.snapshotSource = choice.text;
+    }
+  }
 }

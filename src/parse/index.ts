@@ -26,3 +26,5 @@ export { isValidTimeZone, zoneOf, FixedZone, IanaZone, type Zone, type Fold } fr
 export { abbrevOffset } from './clock/abbrev.js';
 export { isJournalMarker } from './formats/journal/markers.js';
 export { envelopeContinuation } from './formats/syslog/index.js';
+export { buildClusterState, fieldLine, type ClusterStateModel } from './state/index.js';
+export { MTIME_SLACK, type SnapshotChoice } from './clock/snapshot.js';

@@ -134,10 +134,6 @@ export function finishAnalysis(rawScans: FileScan[], ingestDiagnostics: Diagnost
     ...corr.diagnostics,
   ]);
   const assumptions: ClockAssumption[] = [...built.assumptions];
-  const snap = state.snapshotTime();
-  if (snap && scans.some((s) => s.objects.length > 0)) {
-    assumptions.push({ kind: 'snapshot', files: scans.filter((s) => s.objects.length > 0).map((s) => s.input.path), text: `kubectl snapshots taken at ${snap.iso} (${snap.source})`, events: 0 });
-  }
   const result: AnalysisResult = {
     tool: { name: 'hows', version: VERSION },
     options: { tz: opts.tz, displayTz: opts.displayTz, ...(opts.year !== undefined ? { year: opts.year } : {}) },

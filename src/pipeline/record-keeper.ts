@@ -30,7 +30,9 @@ export class RecordKeeper {
       this.lastHitEnd = (record.at.endLine ?? line) + this.context;
       return;
     }
-    if (this.keepAll) {
+    // Goroutine buckets and kubectl state records are few and always notable (a dump summary
+    // inside a journal is kept even when no hit is near it).
+    if (this.keepAll || record.source === 'goroutine' || record.source === 'kubectl') {
       this.kept.push(record);
       return;
     }

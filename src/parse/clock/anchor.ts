@@ -34,18 +34,26 @@ export function newestEvidence(scans: readonly FileScan[]): Evidence | undefined
   for (const scan of scans) {
     const file = scan.input.path;
     for (const r of scan.records) {
+      // a dump file's time is a flag or its mtime, not something written in the evidence
+      if (r.source === 'goroutine' && r.fields.dump_time_source !== 'journal') continue;
       consider(absoluteOf(r.stamp), file, r.at.line);
       consider(absoluteOf(r.inner), file, r.at.line);
     }
     for (const s of scan.samples) consider(absoluteOf(s.stamp), file, s.line);
-    for (const o of scan.objects) {
-      consider(isoMicros(o.creationTimestamp), file, o.at.line);
-      consider(isoMicros(o.deletionTimestamp), file, o.at.line);
-      consider(isoMicros(o.snapshotTime), file, o.at.line);
-    }
+    // what the objects say, never a snapshot time (that is chosen from this, not evidence)
+    for (const o of scan.objects) consider(isoMicros(o.newest?.time ?? o.creationTimestamp), file, o.newest?.line || o.at.line);
   }
   return best;
 }
+
+/**
+ * How far past the newest dated evidence a year-less log may run. The newest absolute time is
+ * often a kubectl snapshot or a container log taken during the incident, while the node logs are
+ * copied later (seed 001: snapshots on 28 May, syslogs collected on 30 May). A week covers
+ * collection after the incident; a log line more than a week past the evidence is read as the
+ * year before (a file that ended in December, next to evidence of January).
+ */
+export const LOG_SKEW = 7 * MICROS_PER_DAY;
 
 export interface YearAnchor {
   /** The anchor as a local wall time (civil time micros read as UTC) in the run's zone. */
@@ -70,11 +78,11 @@ export function yearAnchor(
   zone: Zone,
 ): YearAnchor {
   if (opts.year !== undefined) {
-    // The newest evidence (plus skew) when it is in that year, never past the year's end.
+    // The newest evidence (plus skew) when it is in that year, never past the year's end: a
+    // file that ended in December before evidence of January keeps the year before.
     const endOfYear = wallMicros(opts.year, 12, 31, 23, 59, 59, 999_999);
     const evLocal = evidence ? localOf(evidence.utcMicros, zone) : undefined;
-    const local =
-      evLocal !== undefined && yearOfMicros(evLocal) === opts.year ? Math.min(evLocal + MICROS_PER_DAY, endOfYear) : endOfYear;
+    const local = evLocal !== undefined && yearOfMicros(evLocal) === opts.year ? Math.min(evLocal + LOG_SKEW, endOfYear) : endOfYear;
     return { local, text: `year ${opts.year} from --year (the newest year-less line of each file)`, guessed: false, skew: 0 };
   }
   if (evidence) {
@@ -82,7 +90,7 @@ export function yearAnchor(
       local: localOf(evidence.utcMicros, zone),
       text: `year inferred from the newest dated evidence (${isoFromMicros(evidence.utcMicros, 's')} at ${evidence.where})`,
       guessed: false,
-      skew: MICROS_PER_DAY,
+      skew: LOG_SKEW,
     };
   }
   if (scan.mtimeMicros !== undefined) {
@@ -101,31 +109,8 @@ export function yearAnchor(
   };
 }
 
+/** The time ages (`5m`, `2d3h`) of a file count back from (clock/snapshot.ts chooses it). */
 export interface AgeReference {
   utcMicros: number;
   text: string;
-}
-
-/** The time ages (`5m`, `2d3h`) count back from: --snapshot-time, else mtime, else newest evidence. */
-export function ageReference(
-  scan: FileScan,
-  snapshotTime: number | undefined,
-  evidence: Evidence | undefined,
-): AgeReference | undefined {
-  if (snapshotTime !== undefined) {
-    return { utcMicros: snapshotTime, text: `ages counted back from --snapshot-time ${isoFromMicros(snapshotTime, 's')}` };
-  }
-  if (scan.mtimeMicros !== undefined) {
-    return {
-      utcMicros: scan.mtimeMicros,
-      text: `ages counted back from the file's modification time ${isoFromMicros(scan.mtimeMicros, 's')}`,
-    };
-  }
-  if (evidence) {
-    return {
-      utcMicros: evidence.utcMicros,
-      text: `ages counted back from the newest dated evidence ${isoFromMicros(evidence.utcMicros, 's')} (${evidence.where})`,
-    };
-  }
-  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { EventTime, FileScan, Precision, ScannedRecord, Stamp } from '../../model/index.js';
-import { ageReference, yearAnchor, type Evidence } from './anchor.js';
+import { yearAnchor, type AgeReference, type Evidence } from './anchor.js';
 import type { UptimePoint } from './boot.js';
 import type { ClockNotes } from './notes.js';
 import type { Resolved, StampResolver } from './resolve.js';
@@ -25,7 +25,8 @@ export interface FileContextOpts {
   resolver: StampResolver;
   evidence: Evidence | undefined;
   year?: number;
-  snapshotTime?: number;
+  /** Per file: the time its ages count back from (clock/snapshot.ts). */
+  snapshots: ReadonlyMap<string, AgeReference>;
   now: number;
 }
 
@@ -79,7 +80,7 @@ export function resolveFile(scan: FileScan, o: FileContextOpts): Item[] {
       });
     }
   }
-  const ageRef = raw.some((i) => i.stamp.kind === 'age') ? ageReference(scan, o.snapshotTime, o.evidence) : undefined;
+  const ageRef = o.snapshots.get(file);
   for (const i of raw) i.resolved = resolveStamp(i.stamp, i.line, file, years, yearKey, ageRef, o);
   return raw;
 }
@@ -90,7 +91,7 @@ function resolveStamp(
   file: string,
   years: Map<number, number>,
   yearKey: string | undefined,
-  ageRef: ReturnType<typeof ageReference>,
+  ageRef: AgeReference | undefined,
   o: FileContextOpts,
 ): Resolved {
   switch (stamp.kind) {

@@ -6,7 +6,7 @@ import type { ClockAssumption, Diagnostic } from '../../model/index.js';
  * first place plus a count).
  */
 export class ClockNotes {
-  private readonly counts = new Map<string, { kind: ClockAssumption['kind']; text: string; files: Map<string, number> }>();
+  private readonly counts = new Map<string, { kind: ClockAssumption['kind']; text: string; files: Map<string, number>; shown?: true }>();
   private readonly diags = new Map<string, Diagnostic>();
 
   /** A key naming one assumption, to attach to the events it affects. */
@@ -21,6 +21,14 @@ export class ClockNotes {
     const entry = this.counts.get(key);
     if (!entry) throw new Error(`unknown assumption key ${key}`);
     entry.files.set(file, (entry.files.get(file) ?? 0) + 1);
+  }
+
+  /** `file` depends on the assumption even if no event does (a snapshot time its objects hold). */
+  applies(key: string, file: string): void {
+    const entry = this.counts.get(key);
+    if (!entry) throw new Error(`unknown assumption key ${key}`);
+    if (!entry.files.has(file)) entry.files.set(file, 0);
+    entry.shown = true;
   }
 
   /** A diagnostic, merged with earlier ones of the same code, file and reason. */
@@ -38,10 +46,10 @@ export class ClockNotes {
    */
   assumptions(): ClockAssumption[] {
     const out: ClockAssumption[] = [];
-    for (const { kind, text, files } of this.counts.values()) {
+    for (const { kind, text, files, shown } of this.counts.values()) {
       let events = 0;
       for (const n of files.values()) events += n;
-      if (events === 0) continue;
+      if (events === 0 && !shown) continue;
       out.push({ kind, files: [...files.keys()].sort(), text, events });
     }
     return out;

@@ -1,8 +1,11 @@
 import type { GoroutineBucket, GoroutineFrame, Provenance, Stamp } from '../../model/index.js';
 
 /**
- * Buckets identical stacks of one dump (panicparse model, FORMATS.md §5.5). Key = state, frames
- * (function + file:line) and the `created by` function; minutes and arguments are not in the key.
+ * Buckets identical stacks of one dump (panicparse model, FORMATS.md §5.5). Key = state, wait
+ * minutes, frames (function + file:line) and the `created by` function; arguments are not in the
+ * key. Unlike panicparse, the minutes are: seven listeners blocked 33 minutes and fifteen of the
+ * same stack waiting 0-9 minutes are a stall and normal churn, and a finding about the stall
+ * must cite exactly its seven header lines (`headers`) and count seven.
  * Only buckets are kept, never goroutines: frames are interned (one object per distinct
  * func+file:line), so memory grows with the number of distinct stacks, not with dump size.
  */
@@ -22,19 +25,41 @@ export interface ReadGoroutine {
   aggregatedCount?: number;
 }
 
+/** One stack of a dump and the goroutines that share it (parallel arrays, one entry each). */
 interface Acc {
   state: string;
   count: number;
-  ids: number[];
-  minutesMin: number;
-  minutesMax: number;
-  locked: boolean;
   frames: number[];
-  elided: boolean;
   createdBy?: ReadGoroutine['createdBy'];
-  headers: Provenance[];
-  firstHeaderText: string;
   aggregated: boolean;
+  headers: Provenance[];
+  headerTexts: string[];
+  /** Goroutine id, -1 when the dump has none (debug=1). */
+  ids: number[];
+  minutes: number[];
+  /** bit 0: locked to thread, bit 1: frames elided. */
+  flags: number[];
+}
+
+/**
+ * Goroutines of one stack that started waiting at clearly different times are different
+ * evidence (seven listeners blocked 33 minutes by a stall, fifteen of the same stack waiting
+ * 0-9 minutes in normal churn). Sorted by minutes, a new group starts where the wait jumps by
+ * more than max(2 minutes, half the shorter wait): 31, 32, 33 stay one group, and so do 1..40 in
+ * steps of one; 3 and 9, 9 and 31, 33 and 156 do not.
+ */
+function splitByWait(minutes: readonly number[]): number[][] {
+  const order = minutes.map((_, i) => i).sort((a, b) => minutes[a]! - minutes[b]! || a - b);
+  const groups: number[][] = [];
+  let prev = Number.NaN;
+  for (const i of order) {
+    const m = minutes[i]!;
+    if (groups.length === 0 || m - prev > Math.max(2, prev / 2)) groups.push([]);
+    groups[groups.length - 1]!.push(i);
+    prev = m;
+  }
+  for (const g of groups) g.sort((a, b) => a - b);
+  return groups.sort((a, b) => a[0]! - b[0]!);
 }
 
 /** What the dump's context says about where and when it was taken. */
@@ -77,59 +102,53 @@ export class Bucketer {
     const n = g.aggregatedCount ?? 1;
     this.goroutines += n;
     const key = `${aggregated ? 'A' : 'G'}\u0001${g.state}\u0001${g.frames.join(',')}\u0001${g.createdBy?.func ?? ''}`;
-    const acc = this.accs.get(key);
+    let acc = this.accs.get(key);
     if (!acc) {
-      this.accs.set(key, {
-        state: g.state,
-        count: n,
-        ids: g.id === undefined ? [] : [g.id],
-        minutesMin: g.minutes,
-        minutesMax: g.minutes,
-        locked: g.locked,
-        frames: g.frames,
-        elided: g.elided,
-        createdBy: g.createdBy,
-        headers: [g.header],
-        firstHeaderText: g.headerText,
-        aggregated,
-      });
-      return;
+      acc = { state: g.state, count: 0, frames: g.frames, createdBy: g.createdBy, aggregated, headers: [], headerTexts: [], ids: [], minutes: [], flags: [] };
+      this.accs.set(key, acc);
     }
     acc.count += n;
-    if (g.id !== undefined) acc.ids.push(g.id);
-    if (g.minutes < acc.minutesMin) acc.minutesMin = g.minutes;
-    if (g.minutes > acc.minutesMax) acc.minutesMax = g.minutes;
-    acc.locked ||= g.locked;
-    acc.elided ||= g.elided;
     acc.headers.push(g.header);
+    acc.headerTexts.push(g.headerText);
+    acc.ids.push(g.id ?? -1);
+    acc.minutes.push(g.minutes);
+    acc.flags.push((g.locked ? 1 : 0) | (g.elided ? 2 : 0));
   }
 
   get size(): number {
     return this.accs.size;
   }
 
-  /** The buckets in order of first appearance, placed in time by `place`. */
+  /**
+   * The buckets in order of first appearance, placed in time by `place`: one per stack, split
+   * where the waits of its goroutines jump (splitByWait; debug=1 profile stacks are never split).
+   */
   finish(place: DumpPlace): BucketOut[] {
-    const out: BucketOut[] = [];
+    const out: Array<BucketOut & { first: number }> = [];
     for (const a of this.accs.values()) {
-      const bucket: GoroutineBucket = {
-        state: a.state,
-        count: a.count,
-        ids: a.ids,
-        minutesMin: a.minutesMin,
-        minutesMax: a.minutesMax,
-        locked: a.locked,
-        frames: a.frames.map((i) => this.table.frames[i]!),
-        elided: a.elided,
-        headers: a.headers,
-        dumpTime: place.dumpTime,
-        dumpTimeSource: place.dumpTimeSource,
-      };
-      if (a.createdBy) bucket.createdBy = a.createdBy;
-      if (place.host) bucket.host = place.host;
-      if (a.aggregated) bucket.aggregated = true;
-      out.push({ bucket, headerText: a.firstHeaderText });
+      const frames = a.frames.map((i) => this.table.frames[i]!);
+      const groups = a.aggregated ? [a.headers.map((_, i) => i)] : splitByWait(a.minutes);
+      for (const idx of groups) {
+        const mins = idx.map((i) => a.minutes[i]!);
+        const bucket: GoroutineBucket = {
+          state: a.state,
+          count: a.aggregated ? a.count : idx.length,
+          ids: idx.map((i) => a.ids[i]!).filter((id) => id >= 0),
+          minutesMin: mins.reduce((x, y) => Math.min(x, y)),
+          minutesMax: mins.reduce((x, y) => Math.max(x, y)),
+          locked: idx.some((i) => (a.flags[i]! & 1) !== 0),
+          frames,
+          elided: idx.some((i) => (a.flags[i]! & 2) !== 0),
+          headers: idx.map((i) => a.headers[i]!),
+          dumpTime: place.dumpTime,
+          dumpTimeSource: place.dumpTimeSource,
+        };
+        if (a.createdBy) bucket.createdBy = a.createdBy;
+        if (place.host) bucket.host = place.host;
+        if (a.aggregated) bucket.aggregated = true;
+        out.push({ bucket, headerText: a.headerTexts[idx[0]!]!, first: a.headers[idx[0]!]!.line });
+      }
     }
-    return out;
+    return out.sort((x, y) => x.first - y.first).map(({ bucket, headerText }) => ({ bucket, headerText }));
   }
 }

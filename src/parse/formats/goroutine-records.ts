@@ -2,7 +2,8 @@ import type { FileContext, GoroutineBucket, ParsedRecord, Stamp } from '../../mo
 import type { BucketOut } from './goroutine-buckets.js';
 
 /**
- * Goroutine buckets as timeline records.
+ * Goroutine buckets as timeline records (and, in goroutine-summary.ts, one record per dump at
+ * the dump time).
  *
  * Which buckets become records (every bucket always goes to `ctx.bucket`):
  * - any bucket blocked for >= 1 minute (`[select, 33 minutes]`, also `[syscall, 40 minutes]`),

@@ -10,6 +10,7 @@ import {
 } from '../../model/index.js';
 import { GoroutineCollector } from './goroutine-collector.js';
 import { publishBuckets } from './goroutine-records.js';
+import { dumpSummaryRecord } from './goroutine-summary.js';
 
 /**
  * Raw goroutine dumps: `/debug/pprof/goroutine?debug=2`, SIGQUIT/SIGUSR1 tracebacks, and the
@@ -91,6 +92,8 @@ class GoroutineFileParser implements FileParser {
     }
     const outs = bucketer.finish({ dumpTime: dump.stamp, dumpTimeSource: dump.source, ...(ctx.host ? { host: ctx.host } : {}) });
     const records = publishBuckets(outs, { format: GOROUTINE_FORMAT_ID }, ctx);
+    const summary = dumpSummaryRecord(outs, { format: GOROUTINE_FORMAT_ID }, bucketer.goroutines);
+    if (summary) ctx.emit(summary);
     ctx.diag({
       severity: 'info',
       code: 'parse/goroutine-dump',

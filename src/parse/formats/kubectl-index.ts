@@ -16,4 +16,4 @@ export { kubectlTableFormat, KUBECTL_TABLE_FORMAT_ID } from './kubectl-tables.js
 export { bucketFields, bucketMessage, isRecordWorthy, topFrame } from './goroutine-records.js';
 export { parseAge, parseAgeInterval, parseKubeTime } from './kubectl-time.js';
 export { withEmbeddedDumps, GAP_SECONDS, MAX_INTERLEAVED, type EmbeddedDumps } from '../embedded-dump.js';
-export { buildClusterState, RELATIONS, type ClusterStateModel } from '../state/index.js';
+export { buildClusterState, fieldLine, RELATIONS, type ClusterStateModel } from '../state/index.js';

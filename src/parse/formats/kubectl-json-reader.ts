@@ -1,7 +1,7 @@
 import type { Provenance } from '../../model/index.js';
-import { Expect, EXPECTED, JsonFault, JSON_NUMBER, LINES, readString, type JsonSink, type Unit } from './kubectl-json-tokens.js';
+import { Expect, EXPECTED, JsonFault, JSON_NUMBER, LINES, readString, TOP_LEVEL_ARRAY, type JsonSink, type Unit } from './kubectl-json-tokens.js';
 
-export { LINES, lineOf, type JsonFaultReport, type JsonSink, type Unit } from './kubectl-json-tokens.js';
+export { LINES, TOP_LEVEL_ARRAY, lineOf, type JsonFaultReport, type JsonSink, type Unit } from './kubectl-json-tokens.js';
 
 /**
  * A streaming JSON reader fed one line at a time, for `kubectl get -o json` output.
@@ -227,7 +227,7 @@ export class JsonLineReader {
       parent.count++;
       this.streamed++;
       parent.expect = Expect.CommaOrEnd;
-      const wrapper = this.stack[0]!.obj ? (this.stack[0]!.value as Record<string, unknown>) : {};
+      const wrapper = this.stack[0]!.obj ? (this.stack[0]!.value as Record<string, unknown>) : (TOP_LEVEL_ARRAY as Record<string, unknown>);
       this.sink.item({ value: f.value, at: b.at, texts: b.texts, offsets: b.offsets }, wrapper);
     } else if (f.docRoot) {
       const b = this.docBuf;

@@ -4,6 +4,9 @@ import type { Provenance } from '../../model/index.js';
 
 export const LINES = Symbol('hows.lines');
 
+/** The `wrapper` of the elements of a top-level array (not a List document). */
+export const TOP_LEVEL_ARRAY: Readonly<Record<string, unknown>> = Object.freeze({});
+
 export interface Unit {
   value: unknown;
   at: Provenance;
@@ -20,7 +23,11 @@ export interface JsonFaultReport {
 }
 
 export interface JsonSink {
-  /** A streamed element; `wrapper` holds the members of its document read so far. */
+  /**
+   * A streamed element; `wrapper` holds the members of its document read so far (one object per
+   * document, the same for every item of it), or is TOP_LEVEL_ARRAY for the elements of a
+   * top-level JSON array.
+   */
   item(unit: Unit, wrapper: Record<string, unknown>): void;
   /** A document ended (complete = false at end of input). `unit` is absent for Lists. */
   document(value: unknown, unit: Unit | undefined, streamed: number, complete: boolean): void;

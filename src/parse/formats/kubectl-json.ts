@@ -1,15 +1,21 @@
 import { snippetOf, type FileContext, type FileParser, type Format, type Provenance } from '../../model/index.js';
-import { JsonLineReader, type JsonSink, type Unit } from './kubectl-json-reader.js';
+import { JsonLineReader, TOP_LEVEL_ARRAY, type JsonSink, type Unit } from './kubectl-json-reader.js';
 import { isRecordValue, toK8sObject, type ObjectDefaults } from './kubectl-object.js';
 import { emitObjectRecords } from './kubectl-records-infra.js';
 import type { RecordEnv } from './kubectl-records.js';
-import { AT_SNAPSHOT, snapshotIso } from './kubectl-time.js';
+import { AT_SNAPSHOT } from './kubectl-time.js';
 
 /**
  * `kubectl get ... -o json` snapshots (FORMATS.md §6.1-6.2): bare objects, `List`s, typed lists
  * (`PodList`, items without kind), several documents per file, text lines (kubectl warnings and
  * errors) between them. Each object becomes a pruned K8sObject (`ctx.object`) and timeline
  * records (kubectl-records*.ts). Lists stream item by item (kubectl-json-reader.ts).
+ *
+ * Objects of a List document carry the List's id (`K8sObject.list`): the cluster state treats
+ * a List as authoritative for the existence of objects of its kinds in its scope. Bare object
+ * documents and the elements of a top-level array (jq output) carry none. The snapshot time is
+ * not decided here: the clock step chooses one per file (clock/snapshot.ts) and sets it on the
+ * objects.
  */
 
 export const KUBECTL_JSON_FORMAT_ID = 'kubectl-json';
@@ -18,6 +24,7 @@ export const KUBECTL_JSON_FORMAT_ID = 'kubectl-json';
 interface Pending {
   unit: Unit;
   value: Record<string, unknown>;
+  list?: string;
 }
 
 function listItemKind(listKind: unknown): string | undefined {
@@ -30,13 +37,11 @@ class KubectlJsonParser implements FileParser, JsonSink {
   private objects = 0;
   private records = 0;
   private firstAt: Provenance | undefined;
+  /** List id per List document (the reader hands the same wrapper for every item of one). */
+  private readonly lists = new WeakMap<object, string>();
   unparsed = 0;
 
-  private readonly snapshotTime: string | undefined;
-
-  constructor(private readonly ctx: FileContext) {
-    this.snapshotTime = snapshotIso(ctx);
-  }
+  constructor(private readonly ctx: FileContext) {}
 
   line(text: string, at: Provenance): boolean {
     this.firstAt ??= at;
@@ -59,11 +64,19 @@ class KubectlJsonParser implements FileParser, JsonSink {
   item(unit: Unit, wrapper: Record<string, unknown>): void {
     if (!isRecordValue(unit.value)) return this.notAnObject(unit.at, 'a List item that is not an object');
     const kind = typeof unit.value.kind === 'string' ? unit.value.kind : listItemKind(wrapper.kind);
+    const list = this.listOf(wrapper, unit.at);
     if (!kind) {
-      this.pending.push({ unit, value: unit.value });
+      this.pending.push({ unit, value: unit.value, ...(list ? { list } : {}) });
       return;
     }
-    this.take(unit, unit.value, this.defaults(kind, wrapper.apiVersion));
+    this.take(unit, unit.value, this.defaults(kind, wrapper.apiVersion, list));
+  }
+
+  private listOf(wrapper: Record<string, unknown>, at: Provenance): string | undefined {
+    if (wrapper === TOP_LEVEL_ARRAY) return undefined;
+    let id = this.lists.get(wrapper);
+    if (id === undefined) this.lists.set(wrapper, (id = `${this.ctx.file}:${at.line}`));
+    return id;
   }
 
   document(value: unknown, unit: Unit | undefined, streamed: number, complete: boolean): void {
@@ -112,10 +125,10 @@ class KubectlJsonParser implements FileParser, JsonSink {
     });
   }
 
-  private defaults(kind: string, apiVersion: unknown): ObjectDefaults {
+  private defaults(kind: string, apiVersion: unknown, list?: string): ObjectDefaults {
     const d: ObjectDefaults = { kind };
     if (typeof apiVersion === 'string') d.apiVersion = apiVersion;
-    if (this.snapshotTime) d.snapshotTime = this.snapshotTime;
+    if (list) d.list = list;
     return d;
   }
 
@@ -131,7 +144,7 @@ class KubectlJsonParser implements FileParser, JsonSink {
         count: pending.length,
       });
     }
-    for (const p of pending) this.take(p.unit, p.value, this.defaults(kind ?? 'Unknown', apiVersion));
+    for (const p of pending) this.take(p.unit, p.value, this.defaults(kind ?? 'Unknown', apiVersion, p.list));
   }
 
   private take(unit: Unit, value: Record<string, unknown>, defaults: ObjectDefaults): void {

@@ -1,4 +1,5 @@
 import type { K8sObject, OwnerRef, Provenance } from '../../model/index.js';
+import { hostOf, newestTimeIn } from './kubectl-object-facts.js';
 import { collectLines, notablePatterns, prune, shapeOf } from './kubectl-shapes.js';
 
 /** A built JSON object as a pruned K8sObject (kind/apiVersion may come from a typed List). */
@@ -31,7 +32,8 @@ function ownersOf(v: unknown): OwnerRef[] {
 export interface ObjectDefaults {
   kind?: string;
   apiVersion?: string;
-  snapshotTime?: string;
+  /** Id of the List the object was read from (see K8sObject.list). */
+  list?: string;
 }
 
 /** Undefined when the value has no kind even after defaults (not a Kubernetes object). */
@@ -60,7 +62,10 @@ export function toK8sObject(value: Record<string, unknown>, at: Provenance, defa
   if (created) obj.creationTimestamp = created;
   const deleted = str(meta.deletionTimestamp);
   if (deleted) obj.deletionTimestamp = deleted;
-  if (defaults.snapshotTime) obj.snapshotTime = defaults.snapshotTime;
+  const newest = newestTimeIn(value);
+  if (newest) obj.newest = newest;
+  if (defaults.list) obj.list = defaults.list;
+  Object.assign(obj, hostOf(obj));
   return obj;
 }
 

@@ -99,6 +99,7 @@ function storageDrafts(obj: K8sObject, env: RecordEnv): Draft[] {
     const pv = str(rec(spec.source).persistentVolumeName);
     const node = str(spec.nodeName);
     const host = node ? { host: node } : {};
+    if (node) for (const d of out) d.host = node;
     const f = { 'spec.source.persistentVolumeName': pv, 'spec.nodeName': node, 'spec.attacher': str(spec.attacher), 'status.attached': st.attached === true };
     out.push({ ...host, stamp: AT_SNAPSHOT, message: `${objectName(obj)} attached=${st.attached === true} (pv ${pv ?? '?'}, node ${node ?? '?'})`, what: 'attached', fields: f, path: 'status.attached' });
     for (const which of ['attach', 'detach'] as const) {
@@ -117,8 +118,9 @@ function jivaDrafts(obj: K8sObject, env: RecordEnv): Draft[] {
   const mi = rec(spec.mountInfo);
   const nodeID = obj.labels.nodeID;
   const base = { 'metadata.labels.nodeID': nodeID, 'spec.mountInfo.nodeID': str(mi.nodeID), 'spec.iscsiSpec.targetIP': str(rec(spec.iscsiSpec).targetIP), 'spec.pv': str(spec.pv) };
-  const host = nodeID ? { host: nodeID } : {};
-  const out = lifecycleDrafts(obj, env, base);
+  // the node it is on: the nodeID label, else mountInfo.nodeID (K8sObject.host/hostFrom)
+  const host = obj.host ? { host: obj.host } : {};
+  const out = lifecycleDrafts(obj, env, base, obj.host);
   if (nodeID) out.push({ ...host, stamp: AT_SNAPSHOT, message: `${objectName(obj)} nodeID ${nodeID}`, what: 'node-id', fields: base, path: 'metadata.labels.nodeID' });
   if (isRecordValue(spec.mountInfo)) {
     const parts = ['nodeID', 'stagingPath', 'targetPath', 'devicePath', 'fsType'].filter((k) => str(mi[k])).map((k) => `${k}=${str(mi[k])}`);

@@ -33,6 +33,9 @@ import { AT_SNAPSHOT, parseKubeTime } from './kubectl-time.js';
  * "at snapshot" records carry AgeStamp 0 (AT_SNAPSHOT): the clock places them at the
  * snapshot time it chose and reports which.
  *
+ * Records of an object on a node carry `host` (Pod/VolumeAttachment spec.nodeName, the Node
+ * itself, JivaVolume metadata.labels.nodeID else spec.mountInfo.nodeID, Event source.host) and
+ * the field `host_from` naming which.
  * Fields on every record: kind, namespace, name, object (`<Kind> <ref>`), what (created,
  * deletion, condition, phase, container-started, container-terminated, container-waiting,
  * event, status, unschedulable, taint, volumes-in-use, volumes-attached, attach-error,
@@ -101,7 +104,11 @@ export function emitDraft(obj: K8sObject, env: RecordEnv, d: Draft): void {
     at: { file: obj.at.file, line, offset: u && idx >= 0 ? (u.offsets[idx] ?? obj.at.offset) : obj.at.offset },
   };
   if (d.severity) rec.severity = d.severity;
-  if (d.host) rec.host = d.host;
+  if (d.host) {
+    rec.host = d.host;
+    // which field named the node (a JivaVolume's nodeID label is a claim, not a placement)
+    if (d.host === obj.host && obj.hostFrom) fields.host_from = obj.hostFrom;
+  }
   env.emit(rec);
 }
 

@@ -168,9 +168,23 @@ const SHAPES: Record<string, Shape> = {
 
 const GENERIC: Shape = { metadata: META, status: { phase: true, conditions: CONDITIONS } };
 
-const COMMON_NOTABLE = ['metadata.creationTimestamp', 'metadata.deletionTimestamp', 'status.phase', 'status.conditions[].status'];
-const WORKLOAD_NOTABLE = ['spec.replicas', 'spec.selector', 'status.replicas', 'status.readyReplicas', 'status.availableReplicas', 'status.terminatingReplicas'];
-const CONTAINER_NOTABLE = ['state.waiting.reason', 'state.running.startedAt', 'state.terminated.reason', 'state.terminated.finishedAt', 'lastState.terminated.reason', 'lastState.terminated.finishedAt', 'restartCount'];
+// The fields state signatures test (patterns/*/ `where`, `join`, `compare`): a finding cites
+// the input line of each (state/lines.ts fieldLine).
+const COMMON_NOTABLE = ['metadata.name', 'metadata.generation', 'metadata.creationTimestamp', 'metadata.deletionTimestamp', 'status.phase', 'status.conditions', 'status.conditions[].status'];
+const WORKLOAD_NOTABLE = ['spec.replicas', 'spec.selector', 'status.replicas', 'status.readyReplicas', 'status.availableReplicas', 'status.terminatingReplicas', 'status.observedGeneration'];
+const CONTAINER_NOTABLE = [
+  'ready',
+  'state.waiting',
+  'state.waiting.reason',
+  'state.running',
+  'state.running.startedAt',
+  'state.terminated',
+  'state.terminated.reason',
+  'state.terminated.finishedAt',
+  'lastState.terminated.reason',
+  'lastState.terminated.finishedAt',
+  'restartCount',
+];
 
 const NOTABLE: Record<string, string[]> = {
   Pod: [

@@ -1,6 +1,6 @@
 import { type FileContext, type FileParser, type Format, type K8sObject, type ParsedRecord, type Provenance, type Stamp } from '../../model/index.js';
 import { cell, objectCell, splitLoose, splitRow, tableHeader, type TableHeader } from './kubectl-table-grammar.js';
-import { AT_SNAPSHOT, parseAge, parseAgeInterval, snapshotIso } from './kubectl-time.js';
+import { AT_SNAPSHOT, describeTimes, parseAge, parseAgeInterval } from './kubectl-time.js';
 
 /**
  * Pasted kubectl tables (FORMATS.md §6.3): `kubectl get events` (with or without NAMESPACE,
@@ -14,7 +14,17 @@ import { AT_SNAPSHOT, parseAge, parseAgeInterval, snapshotIso } from './kubectl-
  * Pod rows: a K8sObject (Pod with spec.nodeName, status.podIP and body.table cells) and records
  *   `Pod <ref> created`                                           at AGE
  *   `Pod <ref> status <STATUS> (ready <r>, restarts <n>[, node <node>])`   at snapshot
- * Lines outside tables (the rest of a describe) are kept as text records at snapshot time.
+ * Lines outside tables (the rest of a describe) are kept as text records: at the newest absolute
+ * time the line prints (`Start Time:`, `Started:`, `Finished:`, condition heartbeats, in Go's
+ * RFC1123Z), else at snapshot time; on the pod's node once `Node:` was read (the node itself
+ * for a described Node).
+ * Relative ages of `describe` that count from a time of the described object carry the fields
+ * `anchor.object` (`Pod media/x`) and `anchor.field`: its events (none older than the object's
+ * metadata.creationTimestamp) and `Status: Terminating (lasts 2m27s)` (since its
+ * metadata.deletionTimestamp). With that time from a JSON capture of the same folder, the clock
+ * dates the capture (clock/snapshot.ts).
+ * A `get pods` table with a NAMESPACE column (`-A`) is a listing of every pod: its objects carry
+ * a List id (`K8sObject.list`) like those of a JSON List.
  */
 
 export const KUBECTL_TABLE_FORMAT_ID = 'kubectl-table';
@@ -30,16 +40,14 @@ interface PendingEvent {
 class TablesParser implements FileParser {
   private table: TableHeader | undefined;
   private pending: PendingEvent | undefined;
-  private described: { name?: string; namespace?: string; kind?: string } = {};
+  private described: { name?: string; namespace?: string; kind?: string; node?: string } = {};
   private rows = 0;
   private firstText: Provenance | undefined;
+  /** List id of the current `get pods -A` table. */
+  private podList: string | undefined;
   unparsed = 0;
 
-  private readonly snapshotTime: string | undefined;
-
-  constructor(private readonly ctx: FileContext) {
-    this.snapshotTime = snapshotIso(ctx);
-  }
+  constructor(private readonly ctx: FileContext) {}
 
   line(raw: string, at: Provenance): boolean {
     const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
@@ -47,6 +55,7 @@ class TablesParser implements FileParser {
     if (header) {
       this.flush();
       this.table = header;
+      this.podList = header.kind === 'pods' && header.columns.some((c) => c.name === 'NAMESPACE') ? `${this.ctx.file}:${at.line}` : undefined;
       return true;
     }
     if (this.table && this.row(t, at)) return true;
@@ -107,12 +116,35 @@ class TablesParser implements FileParser {
     if (m) {
       if (m[1] === 'Name') this.described = { name: m[2]! };
       else this.described.namespace = m[2]!;
-    } else if (/^(Node|IP|Containers):/.test(t)) this.described.kind ??= 'Pod';
-    else if (/^(Roles|Taints|Unschedulable):/.test(t)) this.described.kind ??= 'Node';
+    } else if (/^(Node|IP|Containers):/.test(t)) {
+      this.described.kind ??= 'Pod';
+      const node = /^Node:\s+([^\s/]+)/.exec(t)?.[1];
+      if (node && node !== '<none>') this.described.node = node;
+    } else if (/^(Roles|Taints|Unschedulable):/.test(t)) {
+      this.described.kind ??= 'Node';
+      if (this.described.name) this.described.node = this.described.name;
+    }
     if (t.trim() === '') return;
     this.unparsed++;
     this.firstText ??= at;
-    this.emit({ stamp: AT_SNAPSHOT, message: t.trim(), fields: { unparsed: 'true' }, raw: t, at });
+    const times = describeTimes(t);
+    const host = this.described.node ? { host: this.described.node } : {};
+    const lasts = /^Status:\s+Terminating \(lasts (\S+)\)/.exec(t);
+    const since = lasts ? parseAge(lasts[1]!) : undefined;
+    if (since && this.described.name) {
+      // `lasts` counts from the deletionTimestamp: the line sits at that time, and anchors the capture
+      const anchor = { 'anchor.object': this.describedRef(), 'anchor.field': 'metadata.deletionTimestamp' };
+      this.emit({ ...host, stamp: since, message: t.trim(), fields: { unparsed: 'true', what: 'terminating', ...anchor }, raw: t, at });
+      return;
+    }
+    const stamp = times.length > 0 ? times.reduce((a, b) => (b.utcMicros > a.utcMicros ? b : a)) : AT_SNAPSHOT;
+    this.emit({ ...host, stamp, message: t.trim(), fields: { unparsed: 'true' }, raw: t, at });
+  }
+
+  /** `<Kind> <ns>/<name>` of the described object (kubectl-records' `object` field). */
+  private describedRef(): string {
+    const d = this.described;
+    return `${d.kind ?? 'Pod'} ${d.namespace ? `${d.namespace}/` : ''}${d.name ?? ''}`;
   }
 
   private emit(r: Omit<ParsedRecord, 'source' | 'format' | 'program'>): void {
@@ -143,6 +175,11 @@ class TablesParser implements FileParser {
     if (sub) fields['involvedObject.fieldPath'] = sub;
     fields.last_seen = describe ? (c.AGE ?? '') : (c['LAST SEEN'] ?? '');
     if (first) fields.first_seen = first.text;
+    if (describe && this.described.name) {
+      // describe lists the events of this object (by uid): none is older than the object
+      fields['anchor.object'] = this.describedRef();
+      fields['anchor.field'] = 'metadata.creationTimestamp';
+    }
     const at: Provenance = p.last > p.at.line ? { ...p.at, endLine: p.last } : p.at;
     const base = { message: [c.MESSAGE ?? '', ...p.extra].join('\n'), raw: p.raw.join('\n'), at, severity: type === 'Warning' ? ('warning' as const) : ('info' as const) };
     const last: Stamp = ages.last ?? { kind: 'none' };
@@ -168,7 +205,8 @@ class TablesParser implements FileParser {
       lines: node ? { 'spec.nodeName': at.line } : {},
     };
     if (ns) obj.namespace = ns;
-    if (this.snapshotTime) obj.snapshotTime = this.snapshotTime;
+    if (node) Object.assign(obj, { host: node, hostFrom: 'NODE column' });
+    if (this.podList) obj.list = this.podList;
     this.ctx.object(obj);
     const ref = ns ? `${ns}/${name}` : name;
     const fields: Record<string, string> = { kind: 'Pod', name, object: `Pod ${ref}`, ready: table.ready, restarts: table.restarts, 'status.table': table.status };

@@ -1,4 +1,4 @@
-import { isoFromMicros, type AbsoluteStamp, type AgeStamp, type FileContext } from '../../model/index.js';
+import type { AbsoluteStamp, AgeStamp } from '../../model/index.js';
 
 /**
  * Times in kubectl output: metav1.Time (`2026-05-28T10:21:04Z`, seconds), MicroTime
@@ -24,10 +24,25 @@ export function parseKubeTime(text: string): AbsoluteStamp | undefined {
   return { kind: 'absolute', utcMicros: ms * 1000 + micros, precision, text };
 }
 
-/** The snapshot time a file's objects are stamped with: --snapshot-time, else its mtime. */
-export function snapshotIso(ctx: Pick<FileContext, 'options' | 'mtimeMicros'>): string | undefined {
-  const t = ctx.options.snapshotTime ?? ctx.mtimeMicros;
-  return t === undefined ? undefined : isoFromMicros(t, 's');
+const MONTHS: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
+const RFC1123Z = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})\b/g;
+
+/**
+ * The absolute times `kubectl describe` prints (Go's RFC1123Z, `Fri, 12 Jun 2026 08:40:51
+ * +1000`: `Start Time:`, `Started:`, `Finished:`, `CreationTimestamp:`, condition heartbeats)
+ * found in a line, in order.
+ */
+export function describeTimes(line: string): AbsoluteStamp[] {
+  if (!line.includes(', ')) return [];
+  const out: AbsoluteStamp[] = [];
+  for (const m of line.matchAll(RFC1123Z)) {
+    const [text, d, mon, y, h, mi, s, sign, oh, om] = m;
+    const ms = Date.UTC(Number(y), MONTHS[mon!]!, Number(d), Number(h), Number(mi), Number(s));
+    const off = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+    if (Number.isNaN(ms) || new Date(ms).getUTCDate() !== Number(d)) continue;
+    out.push({ kind: 'absolute', utcMicros: (ms - off * 60_000) * 1000, precision: 's', text: text!, offsetMinutes: off });
+  }
+  return out;
 }
 
 /** The state of an object at the moment the snapshot was taken (age 0). */

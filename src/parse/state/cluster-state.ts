@@ -1,114 +1,103 @@
-import type { ClusterState, Diagnostic, GoroutineBucket, K8sObject } from '../../model/index.js';
+import type { ClusterState, Diagnostic, GoroutineBucket, K8sObject, Provenance } from '../../model/index.js';
+import { isoFromMicros } from '../../model/index.js';
 import { parseKubeTime } from '../formats/kubectl-time.js';
+import { buildIdentities, newestVersion, snapshotTimes, type Identity } from './identities.js';
+import { markGone } from './lists.js';
 import { RELATIONS } from './relations.js';
-import { keyOf, StateIndex, text } from './state-index.js';
+import { StateIndex } from './state-index.js';
 
 /**
  * The cluster state of a run: the kubectl objects of every snapshot and the goroutine buckets
  * of every dump, queryable by kind, name and named relation (relations.ts).
  *
- * One object per kind/namespace/name: when several snapshots hold it, the newest is kept —
- * the higher numeric metadata.resourceVersion (etcd/kine revisions grow), else the later
- * snapshot time, else the one read last — and a `state/duplicate-object` info diagnostic
- * says which was kept. Objects of the same name with another uid (a recreated pod) count as
- * versions too: the state describes one moment.
+ * Objects are grouped into identities (identities.ts): one per uid, so a force-deleted pod and
+ * its replacement of the same name are two objects; several snapshots of one identity are its
+ * versions, the newest kept (higher metadata.resourceVersion, else later snapshot time, else
+ * read last) with a `state/duplicate-object` info diagnostic. A List is authoritative for its
+ * kind and scope (lists.ts): an identity it leaves out is gone from its snapshot time on.
+ *
+ * - `objects(kind)`: one object per identity, the newest version, gone ones included: each
+ *   holds as of its own snapshot (a pod stuck at 21:05 and force-deleted before 22:10 was stuck).
+ * - `related(obj, relation)`: the relation in the state as of `obj`'s snapshot time: identities
+ *   not gone by then, each at its newest version not after then (else its first one). A
+ *   ReplicaSet of 22:10 no longer sees the pods force-deleted at 21:50; a Node of 21:05 still
+ *   sees its pods of 21:05.
+ * - `get(kind, ns, name)`: the current object of that name (not gone, the one seen last), else
+ *   the newest gone one.
  */
 
 export interface ClusterStateModel extends ClusterState {
-  /** What building the state decided (duplicates resolved), for the run's warnings. */
+  /** What building the state decided (duplicates, recreated objects, gone objects). */
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function resourceVersion(o: K8sObject): bigint | undefined {
-  const rv = (o.body.metadata as { resourceVersion?: unknown } | undefined)?.resourceVersion;
-  return typeof rv === 'string' && /^[0-9]+$/.test(rv) ? BigInt(rv) : undefined;
-}
-
-/** True when `b` is newer than `a`, with the reason. */
-function newer(a: K8sObject, b: K8sObject): [boolean, string] {
-  const ra = resourceVersion(a);
-  const rb = resourceVersion(b);
-  if (ra !== undefined && rb !== undefined && ra !== rb) return [rb > ra, 'higher resourceVersion'];
-  if (a.snapshotTime && b.snapshotTime && a.snapshotTime !== b.snapshotTime) return [b.snapshotTime > a.snapshotTime, 'later snapshot time'];
-  return [true, 'read last'];
-}
-
-function dedupe(objects: readonly K8sObject[], diags: Diagnostic[]): K8sObject[] {
-  const kept = new Map<string, { obj: K8sObject; copies: number; why: string }>();
-  for (const o of objects) {
-    const k = keyOf(o.kind, o.namespace, o.name);
-    const cur = kept.get(k);
-    if (!cur) {
-      kept.set(k, { obj: o, copies: 1, why: '' });
-      continue;
-    }
-    cur.copies++;
-    const [isNewer, why] = newer(cur.obj, o);
-    if (isNewer) cur.obj = o;
-    cur.why = why;
-  }
-  for (const { obj, copies, why } of kept.values()) {
-    if (copies < 2) continue;
-    diags.push({
-      severity: 'info',
-      code: 'state/duplicate-object',
-      reason: `${obj.kind} ${obj.namespace ? `${obj.namespace}/` : ''}${obj.name} appears in ${copies} snapshots; kept the newest (${why}) from ${obj.at.file}:${obj.at.line}`,
-      place: obj.at,
-      count: copies,
-    });
-  }
-  return [...kept.values()].map((v) => v.obj);
-}
-
-/** Newest absolute time written in the objects (the snapshot time of last resort). */
-function newestObjectTime(objects: readonly K8sObject[]): string | undefined {
-  let best: { us: number; iso: string } | undefined;
-  const consider = (t: string | undefined) => {
-    const s = t ? parseKubeTime(t) : undefined;
-    if (s && (!best || s.utcMicros > best.us)) best = { us: s.utcMicros, iso: t! };
-  };
-  for (const o of objects) {
-    consider(o.creationTimestamp);
-    consider(o.deletionTimestamp);
-    if (o.kind === 'Event') for (const p of ['lastTimestamp', 'eventTime', 'series.lastObservedTime', 'deprecatedLastTimestamp']) consider(text(o, p));
-  }
-  return best?.iso;
-}
-
 class SnapshotState implements ClusterStateModel {
-  private readonly ix: StateIndex;
   readonly diagnostics: Diagnostic[] = [];
+  private readonly ids: Identity[];
+  /** Every identity at its newest version (objects(), lookups of last resort). */
+  private readonly everything: StateIndex;
+  private readonly timeOf = new Map<K8sObject, number>();
+  private readonly identityOf = new Map<K8sObject, Identity>();
+  /** Times at which the view changes (a version or a disappearance), ascending. */
+  private readonly breaks: number[];
+  private readonly views = new Map<number, StateIndex>();
   private readonly snapshot: { iso: string; source: string } | undefined;
 
   constructor(
     objects: readonly K8sObject[],
     private readonly goroutines: readonly GoroutineBucket[],
-    snapshotTime: string | undefined,
+    flag: string | undefined,
   ) {
-    this.ix = new StateIndex(dedupe(objects, this.diagnostics));
-    const fromFiles = this.ix.all.map((o) => o.snapshotTime).filter((t): t is string => !!t).sort().at(-1);
-    const fromObjects = fromFiles ? undefined : newestObjectTime(this.ix.all);
-    this.snapshot = snapshotTime
-      ? { iso: snapshotTime, source: 'flag' }
-      : fromFiles
-        ? { iso: fromFiles, source: 'file modification time' }
-        : fromObjects
-          ? { iso: fromObjects, source: 'newest time in the objects' }
-          : undefined;
+    const flagMicros = flag ? parseKubeTime(flag)?.utcMicros : undefined;
+    const times = snapshotTimes(objects, flagMicros);
+    this.ids = buildIdentities(objects, times, this.diagnostics);
+    markGone(this.ids, this.diagnostics);
+    // identities seen last go last: a name lookup in an index finds the current one
+    this.ids.sort((a, b) => a.lastSeen - b.lastSeen);
+    const breaks = new Set<number>();
+    for (const id of this.ids) {
+      for (const v of id.versions) {
+        this.timeOf.set(v.obj, v.t);
+        this.identityOf.set(v.obj, id);
+        if (id.versions.length > 1) breaks.add(v.t);
+      }
+      if (id.gone) breaks.add(id.gone.t);
+    }
+    this.breaks = [...breaks].sort((a, b) => a - b);
+    this.everything = new StateIndex(this.ids.map((id) => newestVersion(id).obj));
+    this.snapshot = flag ? { iso: flag, source: 'flag' } : newestSnapshot(this.ids);
+  }
+
+  /** The index of the state as of time `t` (shared by every `t` between two breaks). */
+  private viewAt(t: number): StateIndex {
+    let slot = 0;
+    while (slot < this.breaks.length && this.breaks[slot]! <= t) slot++;
+    let ix = this.views.get(slot);
+    if (!ix) {
+      const objs: K8sObject[] = [];
+      for (const id of this.ids) {
+        if (id.gone && id.gone.t <= t) continue;
+        let pick = id.versions[0]!;
+        for (const v of id.versions) if (v.t <= t) pick = v;
+        objs.push(pick.obj);
+      }
+      this.views.set(slot, (ix = new StateIndex(objs)));
+    }
+    return ix;
   }
 
   objects(kind?: string): readonly K8sObject[] {
-    return kind === undefined ? this.ix.all : this.ix.kind(kind);
+    return kind === undefined ? this.everything.all : this.everything.kind(kind);
   }
 
   get(kind: string, namespace: string | undefined, name: string): K8sObject | undefined {
-    return this.ix.get(kind, namespace, name);
+    return this.viewAt(Infinity).get(kind, namespace, name) ?? this.everything.get(kind, namespace, name);
   }
 
   related(obj: K8sObject, relation: string): K8sObject[] {
     const r = RELATIONS[relation];
     if (!r) throw new Error(`unknown state relation "${relation}", known: ${this.relations().join(', ')}`);
-    return r(this.ix, obj);
+    return r(this.viewAt(this.timeOf.get(obj) ?? Infinity), obj);
   }
 
   relations(): readonly string[] {
@@ -122,6 +111,21 @@ class SnapshotState implements ClusterStateModel {
   snapshotTime(): { iso: string; source: string } | undefined {
     return this.snapshot;
   }
+
+  goneAt(obj: K8sObject): { time: string; list: Provenance } | undefined {
+    const gone = this.identityOf.get(obj)?.gone;
+    return gone ? { time: isoFromMicros(gone.t, 's'), list: gone.list } : undefined;
+  }
+}
+
+/** The newest snapshot time and how it was chosen; else the newest time in the objects. */
+function newestSnapshot(ids: readonly Identity[]): { iso: string; source: string } | undefined {
+  let best: { t: number; obj: K8sObject } | undefined;
+  for (const id of ids) for (const v of id.versions) if (v.t > -Infinity && (!best || v.t > best.t)) best = { t: v.t, obj: v.obj };
+  if (!best) return undefined;
+  const iso = isoFromMicros(best.t, 's');
+  if (best.obj.snapshotTime) return { iso, source: best.obj.snapshotSource ?? 'snapshot time' };
+  return { iso, source: 'newest time in the objects' };
 }
 
 export function buildClusterState(objects: K8sObject[], buckets: GoroutineBucket[], opts: { snapshotTime?: string } = {}): ClusterStateModel {

@@ -4,10 +4,13 @@ import { field, text, type StateIndex } from './state-index.js';
 
 /**
  * Named relations of the cluster state (docs/patterns.md "State relations"). Each maps one
- * object to related objects; a relation that does not apply to a kind returns [].
+ * object to related objects; a relation that does not apply to a kind returns []. The index is
+ * the state as of the object's snapshot time (cluster-state.ts): objects gone by then are not
+ * in it.
  *
  *   node               Pod / VolumeAttachment -> Node of spec.nodeName; JivaVolume -> Node of
- *                      metadata.labels.nodeID (else spec.mountInfo.nodeID); Event -> source.host
+ *                      metadata.labels.nodeID (else spec.mountInfo.nodeID); Event -> source.host;
+ *                      Node -> itself (the node a Node finding is on)
  *   pods-on-node       Node -> Pods with that spec.nodeName
  *   owner              object -> its controller owner (else first ownerReference), same namespace
  *   owned-pods         RS/StatefulSet/DaemonSet/Job -> Pods it owns (uid, else kind+name);
@@ -106,6 +109,7 @@ function jivaRole(role: 'ctrl' | 'rep'): Relation {
 
 export const RELATIONS: Readonly<Record<string, Relation>> = {
   node: (ix, obj) => {
+    if (obj.kind === 'Node') return some(ix.get('Node', undefined, obj.name) ?? obj);
     const name =
       obj.kind === 'JivaVolume'
         ? (obj.labels.nodeID ?? text(obj, 'spec.mountInfo.nodeID'))

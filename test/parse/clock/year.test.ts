@@ -59,12 +59,16 @@ describe('year inference', () => {
     ]);
   });
 
-  it('a time later than the anchor + 1 day moves back a year', () => {
+  it('a time more than a week (LOG_SKEW) past the anchor moves back a year', () => {
     const s = scanOf('syslog', syslogRfc3164, ['Jun 30 10:00:00 h p: later than the evidence']);
     const dated = scanOf('x', syslogRfc3339, ['2026-05-28T10:00:00.000000+00:00 h p: anchor']);
     expect(iso(buildEvents([s, dated], { tz: 'UTC' }).events[0]!)).toBe('2025-06-30T10:00:00.000Z');
     const close = scanOf('syslog', syslogRfc3164, ['May 28 23:00:00 h p: same day, later hour']);
     expect(iso(buildEvents([close, dated], { tz: 'UTC' }).events[1]!)).toBe('2026-05-28T23:00:00.000Z');
+    // logs collected two days after the newest snapshot keep the snapshot's year, with --year too
+    const later = scanOf('syslog', syslogRfc3164, ['May 30 10:31:00 h p: collected later']);
+    expect(iso(buildEvents([later, dated], { tz: 'UTC' }).events[1]!)).toBe('2026-05-30T10:31:00.000Z');
+    expect(iso(buildEvents([later, dated], { tz: 'UTC', year: 2026 }).events[1]!)).toBe('2026-05-30T10:31:00.000Z');
   });
 
   it('uses the file samples with the records: a file longer than a year keeps both years', () => {

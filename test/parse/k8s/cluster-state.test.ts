@@ -125,11 +125,13 @@ describe('cluster state from kubectl snapshots', () => {
   });
 
   it('says where the snapshot time came from, and holds the goroutine buckets', () => {
-    const objs = run(kubectlJsonFormat, asList([NODE_K8S03]), 'n.json', { mtimeMicros: Date.UTC(2026, 4, 28, 12) * 1000 }).objects;
+    const objs = run(kubectlJsonFormat, asList([NODE_K8S03]), 'n.json').objects;
     expect(buildClusterState(objs, [], { snapshotTime: '2026-05-28T12:30:00Z' }).snapshotTime()).toEqual({ iso: '2026-05-28T12:30:00Z', source: 'flag' });
-    expect(buildClusterState(objs, []).snapshotTime()).toEqual({ iso: '2026-05-28T12:00:00Z', source: 'file modification time' });
-    const noMtime = run(kubectlJsonFormat, asList([NODE_K8S03]), 'n.json').objects;
-    expect(buildClusterState(noMtime, []).snapshotTime()).toEqual({ iso: '2025-11-02T03:00:00Z', source: 'newest time in the objects' });
+    // without the clock (pattern examples): the newest time written in the objects
+    expect(buildClusterState(objs, []).snapshotTime()).toEqual({ iso: objs[0]!.newest!.time, source: 'newest time in the objects' });
+    // with it: the time the clock chose for the file, and why
+    const stamped = objs.map((o) => ({ ...o, snapshotTime: '2026-05-28T12:00:00Z', snapshotSource: 'kubectl output taken at 2026-05-28T12:00:00Z: (why)' }));
+    expect(buildClusterState(stamped, []).snapshotTime()).toEqual({ iso: '2026-05-28T12:00:00Z', source: 'kubectl output taken at 2026-05-28T12:00:00Z: (why)' });
     const dump = run(goroutineFormat, processorListener(1, 33).join('\n'), 'g.txt', { mtimeMicros: 1 });
     expect(buildClusterState([], dump.buckets).buckets()[0]!.minutesMax).toBe(33);
   });

@@ -20,6 +20,8 @@ function scan(lines: string[], file = 'k8s03/kubelite.journal') {
 }
 
 const PREFIX = 'k8s03 microk8s.daemon-kubelite[2122770]:';
+/** Records without the summary record of each dump (goroutine-summary.ts). */
+const noSummary = <T extends { fields: Record<string, string> }>(rs: T[]) => rs.filter((r) => r.fields.what !== 'dump');
 /** `journalctl -o short`: TAB became 8 spaces; an empty message keeps the prefix. */
 function short(time: string, dump: string[]): string[] {
   return dump.map((l) => `May 28 ${time} ${PREFIX} ${l.replace(/^\t/, '        ')}`.trimEnd());
@@ -46,7 +48,13 @@ describe('goroutine dumps inside journal output', () => {
     expect(recs.map((r) => r.message)).toEqual([
       '17 goroutines in k8s.io/client-go/tools/cache.(*processorListener).pop blocked [select] for 33 minutes (since about 20:47)',
       '1 goroutine in k8s.io/apimachinery/pkg/util/wait.waitForWithContext blocked [select]',
+      'goroutine dump of microk8s.daemon-kubelite on k8s03: 18 goroutines in 2 buckets; longest waits: 17x k8s.io/client-go/tools/cache.(*processorListener).pop [select, 33 minutes]',
     ]);
+    // the summary sits at the dump time (the journal stamp of its first header), unshifted
+    const summary = recs[2]!;
+    expect(summary.stamp).toMatchObject({ kind: 'wall', hour: 21, minute: 20, second: 14, precision: 's' });
+    expect(summary.shiftSeconds).toBeUndefined();
+    expect(summary).toMatchObject({ host: 'k8s03', program: 'microk8s.daemon-kubelite', pid: 2122770, at: { line: 2 }, fields: { what: 'dump', goroutines: '18', buckets: '2' } });
     const pl = recs[0]!;
     expect(pl.stamp).toMatchObject({ kind: 'wall', month: 5, day: 28, hour: 21, minute: 20, second: 14, precision: 'min' });
     expect(pl.shiftSeconds).toBe(-33 * 60);
@@ -81,7 +89,7 @@ describe('goroutine dumps inside journal output', () => {
     for (const lines of [json, syslog]) {
       const out = scan(lines);
       expect(out.buckets.map((b) => [b.count, b.frames.length, b.createdBy?.line])).toEqual([[2, 4, 70]]);
-      expect(out.records).toHaveLength(1);
+      expect(noSummary(out.records)).toHaveLength(1);
     }
     const j = scan(json).records[0]!;
     expect(j.stamp).toMatchObject({ kind: 'absolute', utcMicros: base, precision: 'min' });
@@ -98,11 +106,13 @@ describe('goroutine dumps inside journal output', () => {
     expect(out.buckets).toHaveLength(2);
     expect(out.buckets[0]!.dumpTime).toMatchObject({ minute: 20 });
     expect(out.buckets[1]!.dumpTime).toMatchObject({ minute: 25 });
-    expect(out.records.map((r) => r.message)).toEqual([
+    expect(noSummary(out.records).map((r) => r.message)).toEqual([
       '1 goroutine in main.init.0.func1.1 blocked [semacquire] for 4 minutes (since about 21:16)',
       'I0528 21:20:30.104822 2122770 kubelet.go:2453] "SyncLoop (PLEG): event for pod"',
       '1 goroutine in k8s.io/client-go/tools/cache.(*processorListener).pop blocked [select] for 38 minutes (since about 20:47)',
     ]);
+    // one summary per dump, each at its own time
+    expect(out.records.filter((r) => r.fields.what === 'dump').map((r) => (r.stamp.kind === 'wall' ? r.stamp.minute : -1))).toEqual([20, 25]);
     expect(out.inDump[OLD_SEMACQUIRE.length]).toBe(false);
     expect(out.diags.filter((d) => d.code === 'parse/goroutine-dump-embedded')).toHaveLength(2);
   });
@@ -114,7 +124,8 @@ describe('goroutine dumps inside journal output', () => {
       ...short('09:00:02', RUNTIME_ONLY),
     ];
     const out = scan(lines);
-    expect(out.records.map((r) => r.at.line)).toEqual([1, 2]);
+    expect(noSummary(out.records).map((r) => r.at.line)).toEqual([1, 2]);
+    expect(out.records.find((r) => r.fields.what === 'dump')!.message).toBe('goroutine dump of microk8s.daemon-kubelite on k8s03: 2 goroutines in 2 buckets; nothing blocked a minute or more outside the runtime');
     expect(out.buckets.map((b) => b.state)).toEqual(['force gc (idle)', 'GC worker (idle)']);
     expect(out.stillOpen).toBe(false);
   });

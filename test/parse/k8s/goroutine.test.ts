@@ -15,6 +15,8 @@ import {
 import { MAY_28_2120_AEST_AS_UTC_MICROS, run } from './helpers.js';
 
 const text = (lines: string[]) => lines.join('\n') + '\n';
+/** Bucket records, without the one summary record of the dump (goroutine-summary.ts). */
+const bucketRecords = <T extends { fields: Record<string, string> }>(rs: T[]) => rs.filter((r) => r.fields.what !== 'dump');
 const mtime = { mtimeMicros: MAY_28_2120_AEST_AS_UTC_MICROS };
 
 describe('goroutine dump (debug=2)', () => {
@@ -62,7 +64,16 @@ describe('goroutine dump (debug=2)', () => {
     expect(vol!.message).toBe('4 goroutines in k8s.io/apimachinery/pkg/util/wait.waitForWithContext blocked [select]');
     expect(vol!.shiftSeconds).toBeUndefined();
     // runtime-only buckets and the running handler are buckets, not records
-    expect(cap.records.map((r) => r.fields.state).sort()).toEqual(['select', 'select']);
+    expect(bucketRecords(cap.records).map((r) => r.fields.state).sort()).toEqual(['select', 'select']);
+    // one more record, at the dump time itself, says what the dump held
+    const dump = cap.records.find((r) => r.fields.what === 'dump')!;
+    expect(dump.message).toBe(
+      'goroutine dump: 24 goroutines in 5 buckets; longest waits: 17x k8s.io/client-go/tools/cache.(*processorListener).pop [select, 33 minutes]',
+    );
+    expect(dump.stamp).toMatchObject({ kind: 'absolute', utcMicros: MAY_28_2120_AEST_AS_UTC_MICROS, precision: 's' });
+    expect(dump.shiftSeconds).toBeUndefined();
+    expect(dump.fields).toMatchObject({ goroutines: '24', buckets: '5', dump_time_source: 'mtime' });
+    expect(dump.at.line).toBe(1);
     expect(cap.diags.map((d) => d.code)).toContain('parse/goroutine-dump-time-from-mtime');
     expect(cap.diags.find((d) => d.code === 'parse/goroutine-dump')!.reason).toContain('24 goroutines into 5 buckets; 2 became');
   });
@@ -79,20 +90,40 @@ describe('goroutine dump (debug=2)', () => {
     expect(none.diags.find((d) => d.code === 'parse/goroutine-dump-time-unknown')?.severity).toBe('warning');
   });
 
-  it('splits buckets on a different created-by function or source line, not on minutes or args', () => {
+  it('splits buckets on a different created-by function or source line, not on close waits or args', () => {
     const a = processorListener(1, 2);
-    const b = processorListener(2, 40, 9999); // other parent id, other args: same bucket
+    const b = processorListener(2, 3, 9999); // other parent id, other args, a minute more: same bucket
     const c = processorListener(3, 2).map((l) => l.replace('shared_informer.go:1070', 'shared_informer.go:1071'));
     const d = processorListener(4, 2).map((l) => l.replace('created by k8s.io/apimachinery/pkg/util/wait.(*Group).Start', 'created by main.other'));
     const cap = run(goroutineFormat, text([...a, ...b, ...c, ...d]), 'g.txt', mtime);
     expect(cap.buckets.map((x) => x.count)).toEqual([2, 1, 1]);
-    expect(cap.buckets[0]).toMatchObject({ minutesMin: 2, minutesMax: 40 });
+    expect(cap.buckets[0]).toMatchObject({ minutesMin: 2, minutesMax: 3 });
+  });
+
+  it('splits a stack where the waits jump: a 33-minute stall apart from the churn of the same stack', () => {
+    const churn = [0, 0, 1, 2, 3, 9].flatMap((m, i) => processorListener(100 + i, m).map((l) => (m === 0 ? l.replace(', 0 minutes', '') : l)));
+    const stall = [31, 33, 33].flatMap((m, i) => processorListener(200 + i, m));
+    const boot = [156, 158].flatMap((m, i) => processorListener(300 + i, m));
+    // interleaved as a dump prints them (by goroutine id, not by wait)
+    const lines = [...churn.slice(0, 24), ...stall.slice(0, 12), ...boot, ...churn.slice(24), ...stall.slice(12)];
+    const cap = run(goroutineFormat, text(lines), 'g.txt', mtime);
+    expect(cap.buckets.map((b) => [b.count, b.minutesMin, b.minutesMax])).toEqual([
+      [5, 0, 3],
+      [3, 31, 33],
+      [2, 156, 158],
+      [1, 9, 9],
+    ]);
+    const stalled = cap.buckets[1]!;
+    expect(stalled.ids).toEqual([200, 201, 202]);
+    // every header of the stall, and only those: the lines a finding cites
+    expect(stalled.headers.map((h) => lines[h.line - 1])).toEqual(['goroutine 200 [select, 31 minutes]:', 'goroutine 201 [select, 33 minutes]:', 'goroutine 202 [select, 33 minutes]:']);
+    expect(bucketRecords(cap.records).find((r) => r.fields.minutes === '33')!.message).toMatch(/^3 goroutines in .*pop blocked \[select\] for 33 minutes/);
   });
 
   it('keeps wait reasons verbatim, old and new, and skips sync frames for the top', () => {
     const cap = run(goroutineFormat, text([...OLD_SEMACQUIRE, ...NEW_MUTEX_LOCKED]), 'g.txt', mtime);
     expect(cap.buckets.map((b) => b.state)).toEqual(['semacquire', 'sync.Mutex.Lock']);
-    expect(cap.records.map((r) => r.message)).toEqual([
+    expect(bucketRecords(cap.records).map((r) => r.message)).toEqual([
       '1 goroutine in main.init.0.func1.1 blocked [semacquire] for 4 minutes (since about 11:16 UTC)',
       '1 goroutine in github.com/containerd/containerd/v2/core/runtime/v2.(*ShimManager).Start blocked [sync.Mutex.Lock] for 12 minutes (since about 11:08 UTC), locked to thread',
     ]);
@@ -123,7 +154,7 @@ describe('goroutine dump (debug=2)', () => {
     const lines = [...SIGQUIT_PREAMBLE, ...NEW_MUTEX_LOCKED, ...RUNTIME_ONLY, ...SIGQUIT_TAIL];
     const cap = run(goroutineFormat, text(lines), 'g.txt', mtime);
     expect(cap.diags.filter((d) => d.severity !== 'info')).toEqual([]);
-    expect(cap.records.filter((r) => r.format === 'goroutine-dump')).toHaveLength(1);
+    expect(bucketRecords(cap.records.filter((r) => r.format === 'goroutine-dump'))).toHaveLength(1);
     expect(cap.buckets).toHaveLength(3);
   });
 
@@ -175,6 +206,7 @@ describe('goroutine profile (debug=1)', () => {
     expect(cap.records.map((r) => r.message)).toEqual([
       '120 goroutines in k8s.io/client-go/tools/cache.(*processorListener).pop (aggregated profile)',
       '4 goroutines in k8s.io/kubernetes/pkg/kubelet/volumemanager.(*volumeManager).WaitForAttachAndMount (aggregated profile)',
+      'goroutine dump: 125 goroutines in 3 stacks (aggregated profile); largest: 120x k8s.io/client-go/tools/cache.(*processorListener).pop, 4x k8s.io/kubernetes/pkg/kubelet/volumemanager.(*volumeManager).WaitForAttachAndMount, 1x runtime.gcBgMarkWorker',
     ]);
     expect(cap.records[0]!.fields.aggregated).toBe('true');
     expect(cap.diags.filter((d) => d.severity !== 'info')).toEqual([]);

@@ -25,7 +25,11 @@ describe('kubectl JSON: pods', () => {
     expect(lineText(text, obj!.lines['spec.nodeName']!).trim()).toBe('"nodeName": "k8s03",');
     expect(obj!.body.metadata).not.toHaveProperty('annotations');
     expect((obj!.body.spec as { volumes: unknown[] }).volumes).toEqual([{ name: 'config', persistentVolumeClaim: { claimName: 'radarr-config' } }, { name: 'kube-api-access-x' }]);
-    expect(obj!.snapshotTime).toBe('2026-05-28T11:20:00Z');
+    // the snapshot time is the clock's choice (clock/snapshot.ts), not the parser's
+    expect(obj!.snapshotTime).toBeUndefined();
+    expect(obj!.newest).toEqual({ time: '2026-05-28T10:05:12Z', path: 'status.conditions[0].lastTransitionTime', line: expect.any(Number) });
+    expect(lineText(text, obj!.newest!.line).trim()).toBe('"lastTransitionTime": "2026-05-28T10:05:12Z"');
+    expect(obj).toMatchObject({ host: 'k8s03', hostFrom: 'spec.nodeName', list: 'media-pods.json:4' });
     expect(obj!.ownerReferences).toEqual([{ kind: 'StatefulSet', name: 'radarr', uid: 'uid-radarr', controller: true }]);
     const created = byWhat(cap.records, 'created')[0]!;
     expect(created).toMatchObject({ message: 'Pod media/radarr-0 created', stamp: { kind: 'absolute', utcMicros: Date.UTC(2026, 4, 28, 10, 5, 11) * 1000, precision: 's' } });
@@ -170,6 +174,24 @@ describe('kubectl JSON: storage and JivaVolume', () => {
     expect(byWhat(cap.records, 'status')[0]!.fields['spec.iscsiSpec.targetIP']).toBe('10.152.183.57');
     expect(cap.objects[1]!.lines['spec.mountInfo.nodeID']).toBeGreaterThan(0);
     expect(cap.objects[0]!.body).not.toHaveProperty('versionDetails');
+  });
+
+  it('puts every record of an object on its node, and says which field named it', () => {
+    const v1 = jivaVolume(PV_SEERR, { nodeLabel: 'k8s03' });
+    const old = jivaVolume('pvc-a634b9a3-fdaa-4b45-9dc3-2486e716d755', { apiVersion: 'openebs.io/v1alpha1', mountInfo: { nodeID: 'k8s02', devicePath: '/dev/sdc', fsType: 'ext4', stagingPath: '/x/globalmount' } });
+    const nowhere = jivaVolume('pvc-17e6e808-a9fc-4f64-b490-71deffdb81fd');
+    const ev = coreEvent('sonarr.1', { source: { component: 'kubelet', host: 'k8s03' }, reason: 'FailedMount', type: 'Warning' });
+    const va = { apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttachment', metadata: { creationTimestamp: '2026-05-28T11:00:00Z', name: 'csi-3f1c' }, spec: { nodeName: 'k8s01', source: { persistentVolumeName: PV_SEERR } }, status: { attached: true } };
+    const cap = run(kubectlJsonFormat, asList([v1, old, nowhere, RADARR_WAITING, NODE_K8S03, ev, va]), 'all.json');
+    const hosts = (name: string) => [...new Set(cap.records.filter((r) => r.fields.name === name).map((r) => `${r.host ?? '-'} ${r.fields.host_from ?? '-'}`))];
+    expect(hosts(PV_SEERR)).toEqual(['k8s03 metadata.labels.nodeID']);
+    expect(hosts('pvc-a634b9a3-fdaa-4b45-9dc3-2486e716d755')).toEqual(['k8s02 spec.mountInfo.nodeID']);
+    expect(hosts('pvc-17e6e808-a9fc-4f64-b490-71deffdb81fd')).toEqual(['- -']);
+    expect(hosts('radarr-0')).toEqual(['k8s03 spec.nodeName']);
+    expect(hosts('k8s03')).toEqual(['k8s03 metadata.name']);
+    expect(hosts('sonarr.1')).toEqual(['k8s03 source.host']);
+    expect(hosts('csi-3f1c')).toEqual(['k8s01 spec.nodeName']);
+    expect(cap.objects.map((o) => o.host ?? '-')).toEqual(['k8s03', 'k8s02', '-', 'k8s03', 'k8s03', 'k8s03', 'k8s01']);
   });
 
   it('reads VolumeAttachment errors at their own time', () => {

@@ -131,7 +131,9 @@ describe('kubectl get pods tables', () => {
       ['openebs', 'pvc-17e6e808-a9fc-4f64-b490-71deffdb81fd-ctrl-75854597dc-pr4kt', 'k8s03'],
       ['openebs', 'openebs-localpv-provisioner-6b8c8d8f9-x2x9q', 'k8s02'],
     ]);
-    expect(cap.objects[0]!.snapshotTime).toBe('2026-03-30T03:00:00Z');
+    // a -A table lists every pod (a List id); the node column is the host
+    expect(cap.objects[0]).toMatchObject({ list: 'pods-wide.txt:1', host: 'k8s03', hostFrom: 'NODE column' });
+    expect(cap.objects[0]!.snapshotTime).toBeUndefined();
     const status = cap.records.filter((r) => r.fields.what === 'table-status').map((r) => r.message);
     expect(status).toEqual([
       'Pod media/sonarr-dd4cb4f69-8kmhv status ContainerCreating (ready 0/1, restarts 0, node k8s03)',
