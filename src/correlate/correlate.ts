@@ -13,6 +13,7 @@ import type { Stamp } from '../model/time.js';
 import { type CompiledSignatures, memberIds } from '../signatures/index.js';
 import { type Coverage, evidenceLookup, findAbsences } from './absence.js';
 import { burstUnits, findBursts } from './burst.js';
+import { bucketHeaders, bucketIndex } from './bucket-evidence.js';
 import { buildChains } from './chain.js';
 import { type Draft, compareDrafts } from './draft.js';
 import { explainByContrasts } from './explain.js';
@@ -119,6 +120,13 @@ export function correlate(input: CorrelateInput): CorrelateResult {
     drafts.set(sig.id, found);
   }
   const all = [...drafts.values()].flat().sort(compareDrafts);
+  const buckets = bucketIndex(input.state);
+  if (buckets.size) {
+    for (const d of all) {
+      const headers = bucketHeaders(d.events, buckets);
+      if (headers.length) d.extraEvidence = [...(d.extraEvidence ?? []), ...headers];
+    }
+  }
   const width = Math.max(3, String(all.length).length);
   all.forEach((d, i) => (d.ref = `F${String(i + 1).padStart(width, '0')}`));
   explainByContrasts(all);

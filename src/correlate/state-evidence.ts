@@ -2,10 +2,13 @@
  * The input lines a state finding rests on: for each field its conditions read (`where`, the
  * joined objects' `where`, both sides of `compare`), the line the kubectl reader recorded for
  * that field (`K8sObject.lines`), quoted through the record the reader emitted at that line
- * (its `seq` and its text exactly as in the input: `"reason": "ContainerCreating",`).
+ * (its `seq` and its text exactly as in the input: `"reason": "ContainerCreating",`). A
+ * goroutine bucket object is quoted through its bucket record (bucket-evidence.ts adds the
+ * other header lines).
  */
 import type { Event } from '../model/event.js';
 import type { K8sObject } from '../model/state.js';
+import { fieldLine } from '../parse/index.js';
 
 /** The kubectl/goroutine record read at `file:line`, if the scan kept one. */
 export type LineEvents = (file: string, line: number) => Event | undefined;
@@ -22,17 +25,6 @@ export function lineEventIndex(events: readonly Event[]): LineEvents {
   return (file, line) => byLine.get(`${file}\u0000${line}`);
 }
 
-/** A signature path as the reader keys lines: `a.b.0.c` -> `a.b[0].c`; `metadata.` kept. */
-export function linesKey(path: string): string {
-  return path.replace(/\.([0-9]+)(?=\.|$)/g, '[$1]');
-}
-
-/** The line of a field of an object, when the reader recorded one. */
-export function fieldLine(obj: K8sObject, path: string): number | undefined {
-  const key = linesKey(path);
-  return obj.lines[key] ?? obj.lines[`metadata.${key}`];
-}
-
 /** Collects the records quoting fields of objects; `events()` returns them in input order. */
 export class FieldEvidence {
   private readonly found = new Map<number, Event>();
@@ -41,8 +33,11 @@ export class FieldEvidence {
 
   add(obj: K8sObject, path: string): void {
     const line = fieldLine(obj, path);
-    if (line === undefined) return;
-    const e = this.lookup(obj.at.file, line);
+    if (line !== undefined) this.addLine(obj.at.file, line);
+  }
+
+  addLine(file: string, line: number): void {
+    const e = this.lookup(file, line);
     if (e) this.found.set(e.seq, e);
   }
 

@@ -17,7 +17,18 @@ import type { Draft } from './draft.js';
 import { addEntity } from './entities.js';
 import { FieldEvidence, type LineEvents } from './state-evidence.js';
 
-type Obj = { kind: string; name: string; namespace?: string; host?: string; fields: (path: string) => unknown; at: Evidence; time: number | null; last: number | null; source?: K8sObject };
+type Obj = {
+  kind: string;
+  name: string;
+  namespace?: string;
+  host?: string;
+  fields: (path: string) => unknown;
+  at: Evidence;
+  time: number | null;
+  last: number | null;
+  source?: K8sObject;
+  bucket?: GoroutineBucket;
+};
 
 function dig(v: unknown, parts: string[]): unknown {
   let cur = v;
@@ -65,6 +76,7 @@ function bucketObject(b: GoroutineBucket, resolve: (s: Stamp) => number | null):
     at: { ...head, time: dump === null ? '' : isoFromMicros(dump, 's'), text: `goroutine [${b.state}, ${b.minutesMax} minutes] x${b.count}: ${b.frames[0]?.func ?? ''}`, seq: -1 },
     time: dump === null ? null : dump - b.minutesMax * 60e6,
     last: dump,
+    bucket: b,
   };
 }
 
@@ -132,6 +144,8 @@ export function findStates(
     }
     if (!ok) continue;
     const cited = new FieldEvidence(lineEvents);
+    const head = o.bucket?.headers[0];
+    if (head) cited.addLine(head.file, head.line);
     if (o.source) {
       for (const w of where) cited.add(o.source, w.k);
       for (const j of joins) for (const r of related.get(j.name) ?? []) for (const w of j.where) cited.add(r, w.k);
@@ -157,9 +171,9 @@ export function findStates(
     }
     const entities = new Map<string, Set<string>>();
     for (const [cap, kind] of Object.entries(sig.entities ?? {})) if (captures[cap]) addEntity(entities, kind, normalizeEntity(config, kind, captures[cap]!));
-    // The object's node: its Node in the snapshot, else the node it names (a pod's
-    // spec.nodeName, also when no Node objects were collected).
-    const named = o.source ? objectPath(o.source, 'spec.nodeName') : undefined;
+    // The object's node: its Node in the snapshot, else the node it names (the reader's host
+    // of the object, a pod's spec.nodeName: also when no Node objects were collected).
+    const named = o.source ? (o.source.host ?? objectPath(o.source, 'spec.nodeName')) : undefined;
     const node = (o.source && known.has('node') ? state.related(o.source, 'node')[0]?.name : undefined) ?? (typeof named === 'string' && named ? named : undefined);
     if (node) addEntity(entities, 'node', normalizeEntity(config, 'node', node));
     if (o.namespace) addEntity(entities, 'namespace', o.namespace);

@@ -76,6 +76,8 @@ export interface GoroutineBucket {
   createdBy?: GoroutineFrame & { goroutine?: number };
   /** The header line of every goroutine in the bucket. */
   headers: Provenance[];
+  /** The input text of each header line, parallel to `headers` (what findings quote). */
+  headerTexts?: string[];
   host?: string;
   /** When the dump was taken, as known (journal prefix, --dump-time, or file mtime). */
   dumpTime: Stamp;

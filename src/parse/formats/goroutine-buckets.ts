@@ -140,6 +140,7 @@ export class Bucketer {
           frames,
           elided: idx.some((i) => (a.flags[i]! & 2) !== 0),
           headers: idx.map((i) => a.headers[i]!),
+          headerTexts: idx.map((i) => a.headerTexts[i]!),
           dumpTime: place.dumpTime,
           dumpTimeSource: place.dumpTimeSource,
         };

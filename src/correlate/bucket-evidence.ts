@@ -1,0 +1,43 @@
+/**
+ * Goroutine buckets cited in full: a bucket record (one timeline record per bucket, quoting its
+ * first header and naming it in `fields.bucket` as `file:line`) stands for every goroutine of
+ * the bucket, so a finding built on it cites every header line of the bucket
+ * (`GoroutineBucket.headers`, with their input text), under the record's seq and time.
+ */
+import type { Event } from '../model/event.js';
+import type { Evidence } from '../model/finding.js';
+import type { ClusterState, GoroutineBucket } from '../model/state.js';
+import { isoFromMicros } from '../model/time.js';
+
+export type BucketIndex = ReadonlyMap<string, GoroutineBucket>;
+
+/** Buckets by `file:line` of their first header (the key bucket records carry). */
+export function bucketIndex(state: ClusterState): BucketIndex {
+  const out = new Map<string, GoroutineBucket>();
+  for (const b of state.buckets()) {
+    const h = b.headers[0];
+    if (h) out.set(`${h.file}:${h.line}`, b);
+  }
+  return out;
+}
+
+/** The header lines, after the first, of the buckets that `events` are records of. */
+export function bucketHeaders(events: readonly Event[], index: BucketIndex): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set<GoroutineBucket>();
+  for (const e of events) {
+    const key = e.fields?.bucket;
+    const b = key === undefined ? undefined : index.get(key);
+    if (!b || seen.has(b)) continue;
+    seen.add(b);
+    const time = e.time.utcMicros === null ? '' : isoFromMicros(e.time.utcMicros, e.time.precision);
+    for (let i = 1; i < b.headers.length; i++) {
+      const text = b.headerTexts?.[i];
+      const at = b.headers[i]!;
+      // A header whose text the parser did not keep cannot be quoted as read: not cited.
+      if (text === undefined) continue;
+      out.push({ file: at.file, line: at.line, ...(at.endLine !== undefined ? { endLine: at.endLine } : {}), offset: at.offset, time, text, seq: e.seq });
+    }
+  }
+  return out;
+}
