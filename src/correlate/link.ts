@@ -8,14 +8,32 @@
  * the value nearest to this finding, on its host first.
  */
 import type { LoadedSignature } from '../model/signature.js';
-import { type EntityConfig, type EvidenceLookup, formatDuration, resolveDuration } from '../signatures/index.js';
+import { type EntityConfig, type EvidenceLookup, resolveDuration } from '../signatures/index.js';
 import { type Draft, type DraftCause, agreeOn, compareDrafts, draftRole, roleOf } from './draft.js';
 
 /** At most this many identity causes per declaration (they are ranked; the rest adds nothing). */
 const MAX_IDENTITY = 5;
 
+/** `4s`, `5m 4s`, `1h 42m`, `2d 3h`: whole seconds, the two largest units. */
+export function spanText(micros: number): string {
+  const s = Math.round(Math.abs(micros) / 1e6);
+  if (s < 60) return `${s}s`;
+  const parts: Array<[number, string]> = [
+    [Math.floor(s / 86400), 'd'],
+    [Math.floor(s / 3600) % 24, 'h'],
+    [Math.floor(s / 60) % 60, 'm'],
+    [s % 60, 's'],
+  ];
+  const first = parts.findIndex(([n]) => n > 0);
+  return parts
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, u]) => `${n}${u}`)
+    .join(' ');
+}
+
 function timeVia(distance: number, after: boolean): string {
-  return after ? `time: ${formatDuration(Math.round(distance / 1e6) * 1e6)} after` : `time: ${formatDuration(Math.round(distance / 1e6) * 1e6)} before`;
+  return `time: ${spanText(distance)} ${after ? 'after' : 'before'}`;
 }
 
 export function rankCauses(a: DraftCause, b: DraftCause): number {

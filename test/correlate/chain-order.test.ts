@@ -2,6 +2,7 @@
 // any step, then the longer chain, then the earlier symptom.
 import { describe, expect, it } from 'vitest';
 import { correlate, EMPTY_STATE } from '../../src/correlate/index.js';
+import { spanText } from '../../src/correlate/link.js';
 import { compileSignatures } from '../../src/signatures/index.js';
 import { loadInline, sig } from '../signatures/helpers.js';
 import { buildEvidence } from './evidence.js';
@@ -63,5 +64,11 @@ describe('chain order', () => {
       'C2:nuisance',
       'C3:root',
     ]);
+  });
+});
+
+describe('time links', () => {
+  it('say how far apart the two sides are in a reader’s units', () => {
+    expect([0, 4e6, 304e6, 3600e6, 6143e6, 90000e6, 172800e6].map(spanText)).toEqual(['0s', '4s', '5m 4s', '1h', '1h 42m', '1d 1h', '2d']);
   });
 });

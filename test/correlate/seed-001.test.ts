@@ -67,7 +67,7 @@ describe('seed 001, k8s02 (chain 4)', () => {
       ['kcm-reconnect', 'identity'],
       ['node-not-ready', 'time'],
     ]);
-    expect(batch.causes[1]!.via).toBe('time: 304s before');
+    expect(batch.causes[1]!.via).toBe('time: 5m 4s before');
   });
 
   it('renders the PIR questions and answers in the display zone', () => {
