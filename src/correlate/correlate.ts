@@ -13,7 +13,7 @@ import type { Stamp } from '../model/time.js';
 import { type CompiledSignatures, memberIds } from '../signatures/index.js';
 import { type Coverage, evidenceLookup, findAbsences } from './absence.js';
 import { burstUnits, findBursts } from './burst.js';
-import { bucketHeaders, bucketIndex } from './bucket-evidence.js';
+import { BucketHeaders, bucketIndex } from './bucket-evidence.js';
 import { buildChains } from './chain.js';
 import { type Draft, compareDrafts } from './draft.js';
 import { explainByContrasts } from './explain.js';
@@ -122,9 +122,13 @@ export function correlate(input: CorrelateInput): CorrelateResult {
   const all = [...drafts.values()].flat().sort(compareDrafts);
   const buckets = bucketIndex(input.state);
   if (buckets.size) {
+    const cite = new BucketHeaders(buckets, input.events.length);
     for (const d of all) {
-      const headers = bucketHeaders(d.events, buckets);
-      if (headers.length) d.extraEvidence = [...(d.extraEvidence ?? []), ...headers];
+      const headers = cite.of(d.events);
+      if (headers.length === 0) continue;
+      d.extraEvidence = [...(d.extraEvidence ?? []), ...headers];
+      // every goroutine of a stalled bucket is one event of a finding made of bucket records
+      if (d.sig.match.kind === 'event' || d.sig.match.kind === 'state') d.count += headers.length;
     }
   }
   const width = Math.max(3, String(all.length).length);
