@@ -4,8 +4,8 @@
  * a hairpin PDU failure on the same PVC). A problem finding of such an id that is not linked
  * into that chain, but names something the chain names (the same PVC, pod, node...), is
  * reported as a contrast with the reason it was ruled out: when and where it was, against the
- * step. A finding that is explained by causes of its own (a non-root step of another chain) is
- * a problem in its own right and stays one.
+ * step. A finding with a cause of its own in the evidence is a problem in its own right and
+ * stays one (a kine watch failure caused by the datastore storm of the same chain).
  */
 import type { Chain } from '../model/finding.js';
 import { type EntityConfig } from '../signatures/index.js';
@@ -64,9 +64,8 @@ export function ruleOutLookalikes(drafts: readonly Draft[], chains: readonly Cha
   const byRef = new Map(drafts.map((d) => [d.ref!, d]));
   const byId = new Map<string, Draft[]>();
   for (const d of drafts) byId.set(d.sig.id, [...(byId.get(d.sig.id) ?? []), d]);
-  // Findings with a cause of their own in some chain: a step above that chain's last.
-  const explained = new Set<Draft>();
-  for (const c of chains) for (const s of c.steps.slice(0, -1)) for (const r of [s.ref, ...(s.also ?? [])]) explained.add(byRef.get(r)!);
+  // A finding with a cause of its own in the evidence is a problem in its own right.
+  const explained = (d: Draft): boolean => d.causes.some((c) => draftRole(c.draft) === 'problem');
   let found = 0;
   for (const c of chains) {
     const members = [...new Set([...c.steps.flatMap((s) => [s.ref, ...(s.also ?? [])]), ...c.symptoms].map((r) => byRef.get(r)!))];
@@ -74,7 +73,7 @@ export function ruleOutLookalikes(drafts: readonly Draft[], chains: readonly Cha
     for (const step of members) {
       for (const id of step.sig.contrasts ?? []) {
         for (const x of byId.get(id) ?? []) {
-          if (inChain.has(x) || explained.has(x) || x.ruledOut || x.explainedBy || draftRole(x) !== 'problem') continue;
+          if (inChain.has(x) || explained(x) || x.ruledOut || x.explainedBy || draftRole(x) !== 'problem') continue;
           const shared = sharedEntity(config, x, members);
           if (!shared) continue;
           x.ruledOut = { step, reason: reasonFor(x, step, shared, tz) };
