@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { analyze, type Analysis, type AnalyzeOptions } from '../../pipeline/index.js';
-import { buildReportModel, findingsJson, renderMarkdown } from '../../report/index.js';
+import { buildReportModel, checkTemplates, findingsJson, renderMarkdown } from '../../report/index.js';
 import { EXIT, printDiagnostics, setExitCode } from '../exit.js';
 import { addEvidenceOptions, toAnalyzeOptions, type EvidenceFlags } from '../options.js';
 import { Progress } from '../progress.js';
@@ -82,6 +82,7 @@ export function registerAnalyze(program: Command): void {
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       const opts = toAnalyzeOptions(flags, flags.all ?? false);
+      if (flags.templates) checkTemplates(flags.templates);
       const analysis = await analyzeAndSummarise(paths, opts, flags);
       if (analysis) writeReports(analysis, opts, flags);
     });

@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Option, type Command } from 'commander';
-import { buildReportModel, eventsCsv, eventsJsonl, renderMarkdown } from '../../report/index.js';
+import { buildReportModel, checkTemplates, eventsCsv, eventsJsonl, renderMarkdown } from '../../report/index.js';
 import { addEvidenceOptions, toAnalyzeOptions, type EvidenceFlags } from '../options.js';
 import { analyzeAndSummarise } from './analyze.js';
 
@@ -43,6 +43,7 @@ export function registerTimeline(program: Command): void {
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: TimelineFlags) => {
       const opts = toAnalyzeOptions(flags, !flags.notable);
+      if (flags.templates) checkTemplates(flags.templates);
       const analysis = await analyzeAndSummarise(paths, opts, flags);
       if (!analysis) return;
       let out: NodeJS.WritableStream = process.stdout;
