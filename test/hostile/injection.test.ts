@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { visible } from '../../src/report/escape.js';
 import { headings } from '../report/md-structure.js';
+import { parseCsv } from '../report/csv.js';
 import { htmlText, toHtml } from '../report/markdown.js';
 import { expectWellFormed } from '../report/well-formed.js';
 import { REMOUNT, codes, expectNoCrash, hows, scratch, writeTree, type Run } from './harness.js';
@@ -125,24 +126,3 @@ describe('hostile log lines, end to end through the CLI', () => {
     expect(jsonl.map((e) => e.message)).toContain(`EVIL ${EVIL[5]}`);
   });
 });
-
-/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  return rows;
-}
