@@ -32,7 +32,7 @@ describe('a reader that stops early (hows ... | head)', () => {
     ['analyze', d, '--year', '2026', '--all'],
     ['patterns', 'list'],
   ]) {
-    it(`hows ${args[0]} ${args.slice(2).join(' ')}: stops quietly with status 0, no EPIPE stack trace`, async () => {
+    it(`hows ${args.map((a) => (a === d ? '<dir>' : a)).join(' ')}: stops quietly with status 0, no EPIPE stack trace`, async () => {
       const r = await readFirstChunkThenClose(args);
       expect(r.first.length).toBeGreaterThan(0);
       expectNoCrash({ code: r.code ?? -1, stdout: '', stderr: r.stderr });
