@@ -6,8 +6,8 @@ import { expectNoCrash, hows, scratch, writeTree, type Run } from './harness.js'
 
 /**
  * `--redact-hosts` end to end: evidence full of addresses, credentials and host names in every
- * format hows reads; every output (pir.md, timeline.md, findings.json, timeline jsonl/csv/md,
- * stderr) is searched for every original value. Correlation runs on the real values: the
+ * format hows reads; every output of analyze, timeline and correlate (pir.md, timeline.md,
+ * findings.json, timeline jsonl/csv/md, stderr) is searched for every original value. Correlation runs on the real values: the
  * findings and chains are the same as without --redact.
  */
 const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.abcDEF123-_ghiJKL456';
@@ -73,12 +73,17 @@ beforeAll(() => {
   run('redacted', ['analyze', '--redact-hosts']);
   run('again', ['analyze', '--redact-hosts']);
   for (const f of ['jsonl', 'csv', 'md']) run(`tl-${f}`, ['timeline', '--redact-hosts', '--format', f]);
+  // scan writes raw hits (by design); correlate renders them, redacted.
+  const hits = path.join(dir, 'hits.jsonl');
+  runs.scan = hows(['scan', ...common, '-o', hits, '-q'], { timeout: 60_000 });
+  outs.corr = path.join(dir, 'corr');
+  runs.corr = hows(['correlate', hits, ...common.slice(1), '--redact-hosts', '-o', outs.corr], { timeout: 60_000 });
 });
 
 /** Every output file of the redacted runs, with the stderr of each run. */
 function outputs(): Array<[string, string]> {
   const files: Array<[string, string]> = [];
-  for (const name of ['redacted', 'tl-jsonl', 'tl-csv', 'tl-md']) {
+  for (const name of ['redacted', 'tl-jsonl', 'tl-csv', 'tl-md', 'corr']) {
     for (const f of readdirSync(outs[name]!)) {
       const p = path.join(outs[name]!, f);
       if (statSync(p).isFile()) files.push([`${name}/${f}`, readFileSync(p, 'utf8')]);
@@ -104,7 +109,7 @@ describe('--redact-hosts', () => {
 
   it('leaves no original value in any output: raw text, Markdown unescaped, Markdown rendered', () => {
     const files = outputs();
-    expect(files.length).toBe(10); // pir.md, timeline.md, findings.json, 3 timelines, 4 stderr
+    expect(files.length).toBe(14); // analyze and correlate: pir.md, timeline.md, findings.json; 3 timelines; 5 stderr
     for (const [name, text] of files) {
       const views = [text, text.replace(/\\/g, '')];
       if (name.endsWith('.md')) views.push(htmlText(toHtml(text)));

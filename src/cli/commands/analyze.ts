@@ -88,17 +88,21 @@ export function registerAnalyze(program: Command): void {
     });
 }
 
+/** `--redact`/`--redact-hosts`: redacts the analysis in place and says how much was replaced. */
+export function redactIfAsked(analysis: Analysis, flags: { quiet?: boolean } & RedactFlags): void {
+  if (!flags.redact && !flags.redactHosts) return;
+  const tally = redactAnalysis(analysis, { hosts: flags.redactHosts ?? false }).tally();
+  const what = Object.entries(tally).map(([k, n]) => `${n} ${k}`).join(', ');
+  if (!flags.quiet) process.stderr.write(`hows: redacted ${what || 'nothing'} (distinct values; pseudonyms are stable for the same input)\n`);
+}
+
 /**
  * Runs the analysis, redacts it when asked (after correlation, before anything is printed or
  * rendered), prints warnings and the summary; undefined (exit 2) when nothing could be read.
  */
 export async function analyzeAndSummarise(paths: readonly string[], opts: AnalyzeOptions, flags: { quiet?: boolean; verbose?: boolean } & RedactFlags): Promise<Analysis | undefined> {
   const { analysis, seconds } = await runAnalysis(paths, opts, flags.quiet ?? false);
-  if (flags.redact || flags.redactHosts) {
-    const tally = redactAnalysis(analysis, { hosts: flags.redactHosts ?? false }).tally();
-    const what = Object.entries(tally).map(([k, n]) => `${n} ${k}`).join(', ');
-    if (!flags.quiet) process.stderr.write(`hows: redacted ${what || 'nothing'} (distinct values; pseudonyms are stable for the same input)\n`);
-  }
+  redactIfAsked(analysis, flags);
   report(analysis, seconds, flags);
   if (!analysis.nothingRead) return analysis;
   process.stderr.write('hows: no input could be read\n');
