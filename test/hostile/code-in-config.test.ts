@@ -90,21 +90,31 @@ describe('hostile pattern files (--patterns <dir>)', () => {
     ['a template reaching for the constructor', (y) => y.replace('How did {{device}} go read-only?', 'How did {{constructor.constructor "return process"}} go?'), 'pattern/template', /^how: placeholder \{\{constructor\}\} does not resolve/],
     ['a __proto__ block', (y) => y.replace("'{{device}} went read-only at {{time}}.'", "'{{#with __proto__}}{{device}}{{/with}}'"), 'pattern/template', /^answer: placeholder \{\{__proto__\}\} does not resolve/],
   ];
-  for (const [name, patch, code, reason] of cases) {
-    it(`${name}: refused with exit 2, ${code}, file:line and the field named; nothing runs`, () => {
-      const id = `user-${name.replace(/\W+/g, '-').replace(/^-|-$/g, '')}`;
-      const p = writeTree(path.join(dir, `pat-${id}`), { [`storage/${id}.yml`]: signature(id, patch) });
-      const r = analyze(['--patterns', p, '--format', 'json']);
-      expectNoCrash(r);
-      expect(r.code).toBe(2);
-      expect(existsSync(marker)).toBe(false);
-      const w = warnings(r.stderr).filter((x) => x.severity === 'error');
-      expect(w.map((x) => x.code)).toContain(code);
-      const hit = w.find((x) => x.code === code)!;
+  // All six files in one folder, one run: the loader reports every problem of every file.
+  const id = (name: string): string => `user-${name.replace(/\W+/g, '-').replace(/^-|-$/g, '')}`;
+  let folder: string;
+  let r: ReturnType<typeof analyze>;
+  beforeAll(() => {
+    folder = writeTree(path.join(dir, 'patterns'), Object.fromEntries(cases.map(([name, patch]) => [`storage/${id(name)}.yml`, signature(id(name), patch)])));
+    r = analyze(['--patterns', folder, '--format', 'json']);
+  });
+
+  it('the run stops before reading evidence: exit 2, no stack trace, no output, nothing ran', () => {
+    expectNoCrash(r);
+    expect(r.code).toBe(2);
+    expect(existsSync(marker)).toBe(false);
+    expect(r.stderr).toMatch(/hows: \d+ error\(s\) in pattern files/);
+    expect(r.stdout).toBe('');
+  });
+
+  for (const [name, , code, reason] of cases) {
+    it(`${name}: refused with ${code}, file:line:column and the field named`, () => {
+      const file = path.join(folder, 'storage', `${id(name)}.yml`);
+      const mine = warnings(r.stderr).filter((x) => x.severity === 'error' && x.places.some((p) => p.startsWith(`${file}:`)));
+      expect(mine.map((x) => x.code)).toContain(code);
+      const hit = mine.find((x) => x.code === code)!;
       expect(hit.reason).toMatch(reason);
-      expect(hit.places[0]).toMatch(new RegExp(`^${path.join(p, 'storage', `${id}.yml`).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+$`));
-      expect(r.stderr).toMatch(/hows: \d+ error\(s\) in pattern files/);
-      expect(r.stdout).toBe('');
+      expect(hit.places[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+$`));
     });
   }
 });
