@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model/index.js';
 import { PatternLoadError } from '../pipeline/index.js';
+import { TemplateError } from '../report/index.js';
 import { renderDiagnostics, useColor } from './render-diagnostics.js';
 import { UsageError } from './time-arg.js';
 
@@ -7,7 +8,7 @@ import { UsageError } from './time-arg.js';
  * Exit codes (README "Exit codes"):
  *   0  success (findings or not)
  *   1  a check failed: `hows check` regressions, `hows patterns test` failures
- *   2  usage error, invalid pattern files, or no input could be read at all
+ *   2  usage error, invalid pattern files or templates, or no input could be read at all
  *   3  internal error (a bug: please report it with the command line)
  */
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
@@ -38,6 +39,10 @@ export function exitCodeFor(err: unknown): number {
   if (err instanceof PatternLoadError) {
     printDiagnostics(err.diagnostics.filter((d) => d.severity === 'error'));
     process.stderr.write(`hows: ${err.message}; fix them or leave the folder out (hows patterns lint <file> shows each problem)\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof TemplateError) {
+    process.stderr.write(`hows: template error: ${err.message}\n`);
     return EXIT.usage;
   }
   const e = err as Error;

@@ -35,8 +35,23 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * A reader that stops early (`hows timeline ... | head`) closes the pipe: stop quietly with
+ * status 0, as cat does, instead of an unhandled EPIPE stack trace or an 'internal error'.
+ */
+function stopOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && stream === process.stdout) process.stderr.write(`hows: cannot write to stdout: ${e.message}\n`);
+      process.exit(e.code === 'EPIPE' ? EXIT.ok : EXIT.internal);
+    });
+  }
+}
+
 /** Runs the command line; resolves to the process exit status. */
 export async function main(argv: string[]): Promise<number> {
+  stopOnClosedPipe();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -28,6 +28,18 @@ export function addEvidenceOptions(c: Command): Command {
     .option('-v, --verbose', 'also print informational notes (sniffing, skipped hidden files, assumptions)');
 }
 
+/** `--redact` / `--redact-hosts` (analyze and timeline: every output and the warnings on stderr). */
+export function addRedactOptions(c: Command): Command {
+  return c
+    .option('--redact', 'replace IP and MAC addresses, e-mail addresses, bearer tokens, JWTs and URL credentials in every output by stable pseudonyms (ip-1, mac-1, email-1, token-1, jwt-1, cred-1)')
+    .option('--redact-hosts', 'also replace host and node names (host-1, ...); implies --redact');
+}
+
+export interface RedactFlags {
+  redact?: boolean;
+  redactHosts?: boolean;
+}
+
 export interface EvidenceFlags {
   tz: string;
   displayTz?: string;

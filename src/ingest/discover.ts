@@ -86,6 +86,12 @@ async function visit(p: string, st: WalkState): Promise<void> {
   try {
     lst = await fsp.lstat(p);
   } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      // A file inside a folder without search (x) permission: it exists, it can not be read.
+      st.diagnostics.push({ severity: 'warning', code: 'ingest/unreadable', reason: `Cannot read ${p} (permission denied on a folder above it), skipped`, place: { file: p }, help: 'Run hows as a user that can read it, or copy the file.' });
+      return;
+    }
     st.diagnostics.push({
       severity: 'error',
       code: 'ingest/not-found',
@@ -144,7 +150,7 @@ async function visit(p: string, st: WalkState): Promise<void> {
 }
 
 async function visitDir(dir: string, st: WalkState): Promise<void> {
-  const real = await fsp.realpath(dir);
+  const real = await fsp.realpath(dir).catch(() => path.resolve(dir));
   if (st.activeDirs.has(real)) {
     st.diagnostics.push({ severity: 'warning', code: 'ingest/symlink-loop', reason: `Directory loop at ${dir}, not entered again`, place: { file: dir } });
     return;

@@ -3,6 +3,7 @@ import { createReadStream, promises as fsp } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Diagnostic } from '../model/index.js';
+import { redecodeGzipTail } from './gzip-recover.js';
 
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
@@ -120,6 +121,14 @@ export function openStream(path: string, raw: Readable, gzip?: boolean, onRawByt
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       const truncated = e.code === 'Z_BUF_ERROR' || /unexpected end/i.test(e.message);
+      feed.unpipe(gunzip);
+      // zlib dropped the output of the failing call and its buffer: decode the file again up to the fault.
+      if (path !== '-') {
+        for await (const out of redecodeGzipTail(path, gunzip.bytesWritten, uncompressedBytes)) {
+          uncompressedBytes += out.length;
+          yield out;
+        }
+      }
       diagnostics.push({
         severity: 'warning',
         code: truncated ? 'ingest/truncated-gzip' : 'ingest/corrupt-gzip',
@@ -127,10 +136,12 @@ export function openStream(path: string, raw: Readable, gzip?: boolean, onRawByt
           ? `Unexpected end of gzip data after ${uncompressedBytes} decompressed bytes, expected more`
           : `Corrupt gzip data after ${uncompressedBytes} decompressed bytes: ${e.message}`,
         place: { file: path, offset: uncompressedBytes },
-        help: 'Every line decoded before the fault is kept; a partial last line is kept as read.',
+        help:
+          path === '-'
+            ? 'Lines decoded before the fault are kept, except up to 1 MiB just before it (stdin can not be read again to recover them); give the file by name to keep them all.'
+            : 'Every line decoded before the fault is kept; a partial last line is kept as read.',
       });
       // Drain the rest of the raw file so the sha256 covers the whole file.
-      feed.unpipe(gunzip);
       for await (const _ of feed) void _;
     }
   }

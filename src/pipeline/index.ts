@@ -3,3 +3,4 @@ export { compareWithExpected, isSubsequence, parseTolerance, type Expected, type
 export { BUILTIN_PATTERNS, loadSignatureSet, prepareSignatures, compilePayload, type SignaturePayload, type PreparedSignatures } from './signature-set.js';
 export { scanFile, type ScanDeps, type ScanOptions, type FormatRegistry, type ScanMatcher } from './scan-file.js';
 export { scanDeps, scanOptions, type ScanConfig } from './scan-deps.js';
+export { knownHosts, redactAnalysis } from './redact.js';

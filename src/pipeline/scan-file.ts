@@ -55,7 +55,12 @@ export const FORMAT_LITERALS: readonly string[] = ['goroutine '];
 /** Scans one input: open, sniff, gate, parse, match. Never throws for data problems. */
 export async function scanFile(file: InputFile, deps: ScanDeps, opts: ScanOptions): Promise<FileScan> {
   const diagnostics = new DiagnosticGrouper();
-  const opened = await openInput(file.path, opts.onBytes);
+  let opened: Awaited<ReturnType<typeof openInput>>;
+  try {
+    opened = await openInput(file.path, opts.onBytes);
+  } catch (err) {
+    return unreadable(file, err as NodeJS.ErrnoException);
+  }
   const cuts: Array<{ line: number; bytes: number; offset: number }> = [];
   const blocks = readBlocks(opened.chunks, (c) => cuts.push(c))[Symbol.asyncIterator]();
   const first = await blocks.next();
@@ -139,6 +144,19 @@ export async function scanFile(file: InputFile, deps: ScanDeps, opts: ScanOption
     buckets,
     diagnostics: diagnostics.summary(),
     ...(file.mtimeMicros !== undefined ? { mtimeMicros: file.mtimeMicros } : {}),
+  };
+}
+
+/** A file that could not be opened or read at all (permissions changed, EIO, /proc files): skipped. */
+function unreadable(file: InputFile, err: NodeJS.ErrnoException): FileScan {
+  const why = err.code ?? err.message;
+  return {
+    input: { path: file.path, format: 'text', gzip: false, bytes: 0, uncompressedBytes: 0, lines: 0, unparsedLines: 0, sha256: '', skipped: `unreadable: ${why}` },
+    records: [],
+    samples: [],
+    objects: [],
+    buckets: [],
+    diagnostics: [{ severity: 'warning', code: 'ingest/unreadable', reason: `Cannot read ${file.path} (${err.message}), skipped`, place: { file: file.path }, help: 'Run hows as a user that can read it, or copy the file.' }],
   };
 }
 

@@ -1,5 +1,5 @@
 export { buildReportModel, type ReportInput } from './build-model.js';
-export { renderMarkdown, TemplateError } from './render.js';
+export { checkTemplates, renderMarkdown, TemplateError } from './render.js';
 export { BUILTIN_TEMPLATES, TEMPLATE_NAMES, type TemplateName } from './templates.js';
 export { findingsJson } from './exporters/findings-json.js';
 export { eventsJsonl } from './exporters/events-jsonl.js';

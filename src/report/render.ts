@@ -1,15 +1,15 @@
 import { compileTemplate, createEnv, RUNTIME_OPTIONS } from './handlebars-env.js';
-import { loadTemplates, type TemplateFile, type TemplateName, type TemplateSet } from './templates.js';
+import { loadTemplates, TEMPLATE_NAMES, TemplateError, type TemplateFile, type TemplateName, type TemplateSet } from './templates.js';
 import type { ReportModel } from './view-model.js';
 
-/** A template that does not parse or does not fit the report model; names the file. */
-export class TemplateError extends Error {
-  readonly file: string;
-  constructor(file: string, message: string) {
-    super(`${file}: ${message}`);
-    this.name = 'TemplateError';
-    this.file = file;
-  }
+export { TemplateError };
+
+/**
+ * Loads and compiles every report template of a `--templates` folder, so that a missing folder
+ * or a template that does not parse is reported before a long analysis, not after it.
+ */
+export function checkTemplates(templatesDir: string): void {
+  for (const name of TEMPLATE_NAMES) compiled(loadTemplates(name, templatesDir));
 }
 
 function compile(hb: ReturnType<typeof createEnv>, t: TemplateFile): Handlebars.TemplateDelegate {

@@ -8,6 +8,16 @@ export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.
 export type TemplateName = 'timeline' | 'pir';
 export const TEMPLATE_NAMES: readonly TemplateName[] = ['timeline', 'pir'];
 
+/** A template that does not parse or does not fit the report model; names the file. */
+export class TemplateError extends Error {
+  readonly file: string;
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.name = 'TemplateError';
+    this.file = file;
+  }
+}
+
 export interface TemplateFile {
   name: string;
   file: string;
@@ -40,7 +50,7 @@ function partialsIn(dir: string): TemplateFile[] {
  */
 export function loadTemplates(name: TemplateName, userDir?: string): TemplateSet {
   if (userDir !== undefined && (!existsSync(userDir) || !statSync(userDir).isDirectory())) {
-    throw new Error(`Unexpected --templates ${userDir}: not a directory, expected a folder with <name>.md.hbs and/or partials/*.hbs`);
+    throw new TemplateError(userDir, 'Unexpected --templates folder: not a directory, expected a folder with <name>.md.hbs and/or partials/*.hbs');
   }
   const dirs = userDir === undefined ? [BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES, userDir];
   const partials = new Map<string, TemplateFile>();

@@ -55,12 +55,15 @@ export function parseYaml(text: string, file: string): YamlFile {
   ] as const) {
     for (const e of list) {
       const p = pos(e.pos[0]);
+      // A tag yaml can not resolve (!!js/function, !!python/object) asks for code: refused, not read as a string.
+      const tag = e.code === 'TAG_RESOLVE_FAILED';
       diagnostics.push({
-        severity,
+        severity: tag ? 'error' : severity,
         code: 'pattern/yaml',
         reason: e.message.split('\n')[0]!,
         place: { file, line: p.line, column: p.column },
         snippet: text.split('\n')[p.line - 1] ?? '',
+        ...(tag ? { help: 'Pattern files are plain data: remove the tag (only strings, numbers, lists and maps are read).' } : {}),
       });
     }
   }

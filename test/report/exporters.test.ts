@@ -2,26 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/model/index.js';
 import { CSV_COLUMNS, eventsCsv, eventsJsonl, findingsJson } from '../../src/report/index.js';
 import { seed001 } from '../fixtures/report/seed-001.js';
-
-/** RFC 4180 records of a CSV text (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
+import { parseCsv } from './csv.js';
 
 function* forever(e: Event): Generator<Event> {
   for (let seq = 1; ; seq++) yield { ...e, seq };

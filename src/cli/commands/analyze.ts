@@ -1,14 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { analyze, type Analysis, type AnalyzeOptions } from '../../pipeline/index.js';
-import { buildReportModel, findingsJson, renderMarkdown } from '../../report/index.js';
+import { analyze, redactAnalysis, type Analysis, type AnalyzeOptions } from '../../pipeline/index.js';
+import { buildReportModel, checkTemplates, findingsJson, renderMarkdown } from '../../report/index.js';
 import { EXIT, printDiagnostics, setExitCode } from '../exit.js';
-import { addEvidenceOptions, toAnalyzeOptions, type EvidenceFlags } from '../options.js';
+import { addEvidenceOptions, addRedactOptions, toAnalyzeOptions, type EvidenceFlags, type RedactFlags } from '../options.js';
 import { Progress } from '../progress.js';
 import { tally } from '../render-diagnostics.js';
 
-interface AnalyzeFlags extends EvidenceFlags {
+interface AnalyzeFlags extends EvidenceFlags, RedactFlags {
   out?: string;
   format?: 'md' | 'json';
   templates?: string;
@@ -69,12 +69,12 @@ export function report(analysis: Analysis, seconds: number, flags: { quiet?: boo
 }
 
 export function registerAnalyze(program: Command): void {
-  addEvidenceOptions(
+  addRedactOptions(addEvidenceOptions(
     program
       .command('analyze')
       .description('analyse incident evidence: timeline, findings, causal chains and a PIR draft')
       .argument('<paths...>', 'log files, folders (read recursively) or - for stdin'),
-  )
+  ))
     .option('-o, --out <dir>', 'write pir.md, timeline.md and findings.json into this folder')
     .addOption(new Option('--format <format>', 'print to stdout: md (the PIR) or json (findings contract)').choices(['md', 'json']))
     .option('--templates <dir>', 'Handlebars templates replacing the built-in ones (see templates/README.md)')
@@ -82,14 +82,27 @@ export function registerAnalyze(program: Command): void {
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       const opts = toAnalyzeOptions(flags, flags.all ?? false);
+      if (flags.templates) checkTemplates(flags.templates);
       const analysis = await analyzeAndSummarise(paths, opts, flags);
       if (analysis) writeReports(analysis, opts, flags);
     });
 }
 
-/** Runs the analysis, prints warnings and the summary; undefined (exit 2) when nothing could be read. */
-export async function analyzeAndSummarise(paths: readonly string[], opts: AnalyzeOptions, flags: { quiet?: boolean; verbose?: boolean }): Promise<Analysis | undefined> {
+/** `--redact`/`--redact-hosts`: redacts the analysis in place and says how much was replaced. */
+export function redactIfAsked(analysis: Analysis, flags: { quiet?: boolean } & RedactFlags): void {
+  if (!flags.redact && !flags.redactHosts) return;
+  const tally = redactAnalysis(analysis, { hosts: flags.redactHosts ?? false }).tally();
+  const what = Object.entries(tally).map(([k, n]) => `${n} ${k}`).join(', ');
+  if (!flags.quiet) process.stderr.write(`hows: redacted ${what || 'nothing'} (distinct values; pseudonyms are stable for the same input)\n`);
+}
+
+/**
+ * Runs the analysis, redacts it when asked (after correlation, before anything is printed or
+ * rendered), prints warnings and the summary; undefined (exit 2) when nothing could be read.
+ */
+export async function analyzeAndSummarise(paths: readonly string[], opts: AnalyzeOptions, flags: { quiet?: boolean; verbose?: boolean } & RedactFlags): Promise<Analysis | undefined> {
   const { analysis, seconds } = await runAnalysis(paths, opts, flags.quiet ?? false);
+  redactIfAsked(analysis, flags);
   report(analysis, seconds, flags);
   if (!analysis.nothingRead) return analysis;
   process.stderr.write('hows: no input could be read\n');

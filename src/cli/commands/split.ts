@@ -8,9 +8,9 @@ import { discoverInputs } from '../../ingest/index.js';
 import type { Diagnostic, FileScan } from '../../model/index.js';
 import { PatternLoadError, VERSION, finishAnalysis, prepareSignatures, scanConfig, scanInputs, type SignaturePayload } from '../../pipeline/index.js';
 import { EXIT, setExitCode } from '../exit.js';
-import { addEvidenceOptions, toAnalyzeOptions, type EvidenceFlags } from '../options.js';
+import { addEvidenceOptions, addRedactOptions, toAnalyzeOptions, type EvidenceFlags, type RedactFlags } from '../options.js';
 import { UsageError } from '../time-arg.js';
-import { report, writeReports } from './analyze.js';
+import { redactIfAsked, report, writeReports } from './analyze.js';
 
 /**
  * `hows scan` and `hows correlate`: the pipeline split at its narrowest point. `scan` reads
@@ -105,22 +105,23 @@ async function readHits(files: readonly string[], expected: string): Promise<{ s
 }
 
 export function registerCorrelate(program: Command): void {
-  addEvidenceOptions(
+  addRedactOptions(addEvidenceOptions(
     program
       .command('correlate')
       .description('merge hits files from hows scan, correlate and render (same output as analyze)')
       .argument('<hits...>', 'files written by hows scan'),
-  )
+  ))
     .option('-o, --out <dir>', 'write pir.md, timeline.md and findings.json into this folder')
     .addOption(new Option('--format <format>', 'print to stdout: md (the PIR) or json').choices(['md', 'json']))
     .option('--templates <dir>', 'Handlebars templates replacing the built-in ones')
-    .action(async (files: string[], flags: EvidenceFlags & { out?: string; format?: 'md' | 'json'; templates?: string }) => {
+    .action(async (files: string[], flags: EvidenceFlags & RedactFlags & { out?: string; format?: 'md' | 'json'; templates?: string }) => {
       const opts = toAnalyzeOptions(flags, false);
       const prepared = prepareSignatures(opts.patterns, opts.paramArgs, opts.builtin);
       if (prepared.diagnostics.some((d) => d.severity === 'error')) throw new PatternLoadError(prepared.diagnostics);
       const t0 = Date.now();
       const { scans, diagnostics } = await readHits(files, fingerprint(prepared.payload));
       const analysis = finishAnalysis(scans, diagnostics, prepared, opts);
+      redactIfAsked(analysis, flags);
       report(analysis, (Date.now() - t0) / 1000, flags);
       writeReports(analysis, opts, flags);
     });

@@ -2,11 +2,11 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Option, type Command } from 'commander';
-import { buildReportModel, eventsCsv, eventsJsonl, renderMarkdown } from '../../report/index.js';
-import { addEvidenceOptions, toAnalyzeOptions, type EvidenceFlags } from '../options.js';
+import { buildReportModel, checkTemplates, eventsCsv, eventsJsonl, renderMarkdown } from '../../report/index.js';
+import { addEvidenceOptions, addRedactOptions, toAnalyzeOptions, type EvidenceFlags, type RedactFlags } from '../options.js';
 import { analyzeAndSummarise } from './analyze.js';
 
-interface TimelineFlags extends EvidenceFlags {
+interface TimelineFlags extends EvidenceFlags, RedactFlags {
   format: 'md' | 'jsonl' | 'csv';
   out?: string;
   templates?: string;
@@ -30,12 +30,12 @@ async function writeAll(out: NodeJS.WritableStream, lines: Iterable<string>): Pr
 }
 
 export function registerTimeline(program: Command): void {
-  addEvidenceOptions(
+  addRedactOptions(addEvidenceOptions(
     program
       .command('timeline')
       .description('every parsed event of every input, merged in time order on one clock')
       .argument('<paths...>', 'log files, folders (read recursively) or - for stdin'),
-  )
+  ))
     .addOption(new Option('--format <format>', 'md, jsonl (one normalized event a line) or csv (Timesketch columns)').choices(['md', 'jsonl', 'csv']).default('md'))
     .option('-o, --out <dir>', 'write timeline.<format> into this folder instead of stdout')
     .option('--templates <dir>', 'Handlebars templates replacing the built-in ones (md only)')
@@ -43,6 +43,7 @@ export function registerTimeline(program: Command): void {
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: TimelineFlags) => {
       const opts = toAnalyzeOptions(flags, !flags.notable);
+      if (flags.templates) checkTemplates(flags.templates);
       const analysis = await analyzeAndSummarise(paths, opts, flags);
       if (!analysis) return;
       let out: NodeJS.WritableStream = process.stdout;

@@ -75,7 +75,7 @@ export class JsonLineReader {
   end(): void {
     const last = this.at.line;
     if (this.resync) {
-      this.sink.skipped(this.resync.from, last, undefined);
+      if (last >= this.resync.from) this.sink.skipped(this.resync.from, last, undefined);
       this.resync = undefined;
     }
     const root = this.stack[0];

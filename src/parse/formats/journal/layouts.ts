@@ -85,11 +85,11 @@ export const shortFull: LineLayout = (text, at, host) => {
   return journalRecord(text, at, stamp, zoneEnd + 1, 'journal-short-full', host);
 };
 
-/** `short-unix`: `1780000000.123456` seconds since the epoch. */
+/** `short-unix`: `1780000000.123456` seconds since the epoch (`12.345678` on a clock at 1970, a board without RTC). */
 export const shortUnix: LineLayout = (text, at, host) => {
   let i = 0;
   while (isDigitCode(text.charCodeAt(i))) i++;
-  if (i < 9 || i > 11 || text.charCodeAt(i) !== 46) return null;
+  if (i < 1 || i > 11 || text.charCodeAt(i) !== 46) return null;
   let j = i + 1;
   while (isDigitCode(text.charCodeAt(j))) j++;
   if (j - i - 1 !== 6 || text.charCodeAt(j) !== SPACE) return null;
