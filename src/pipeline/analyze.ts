@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { correlate } from '../correlate/index.js';
-import { discoverInputs, type InputFile } from '../ingest/index.js';
+import { discoverInputs, readCost, type InputFile } from '../ingest/index.js';
 import type { AnalysisResult, ClockAssumption, Diagnostic, Event, FileScan, InputInfo, LoadedSignature, RunOptions, SignatureHit, Stamp } from '../model/index.js';
 import { buildEvents } from '../parse/index.js';
 import { buildClusterState } from '../parse/state/index.js';
@@ -44,23 +44,28 @@ export class PatternLoadError extends Error {
   }
 }
 
-/** Reads the inputs once per file (on `jobs` threads): ingest, parse, event signatures. */
+/** Reads the inputs once per file (on `jobs` threads, this one included): ingest, parse, event signatures. */
 export async function scanInputs(files: readonly InputFile[], payload: SignaturePayload, compiled: CompiledSignatures, config: ScanConfig, opts: Pick<AnalyzeOptions, 'jobs' | 'onBytes' | 'onFile'>): Promise<FileScan[]> {
   const bytes = files.reduce((a, f) => a + f.size, 0);
   const useWorkers = opts.jobs > 1 && files.length > 1 && bytes > 4 << 20 && !files.some((f) => f.path === '-');
+  const deps = scanDeps(compiled);
+  const local = (f: InputFile): Promise<FileScan> => scanFile(f, deps, { ...scanOptions(config), ...(opts.onBytes ? { onBytes: opts.onBytes } : {}) });
   if (useWorkers) {
+    const cost: number[] = [];
+    for (let i = 0; i < files.length; i += 64) cost.push(...(await Promise.all(files.slice(i, i + 64).map((f) => readCost(f.path, f.size)))));
     return runPool<InputFile, FileScan>(files, {
       url: workerUrl('scan-worker', import.meta.url),
       init: { signatures: payload, scan: config },
       jobs: opts.jobs,
+      local,
+      weight: (_, i) => cost[i]!,
       ...(opts.onBytes ? { onProgress: opts.onBytes } : {}),
       onResult: () => opts.onFile?.(),
     });
   }
-  const deps = scanDeps(compiled);
   const out: FileScan[] = [];
   for (const f of files) {
-    out.push(await scanFile(f, deps, { ...scanOptions(config), ...(opts.onBytes ? { onBytes: opts.onBytes } : {}) }));
+    out.push(await local(f));
     opts.onFile?.();
   }
   return out;
