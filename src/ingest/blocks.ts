@@ -41,6 +41,8 @@ export interface LineBlock {
   utf8: boolean;
   /** Set when this block is a single over-long line that was cut: its real length in bytes. */
   cutFrom?: number;
+  /** Set by a consumer that walked the block: the number of '\n' in `text`. */
+  newlines?: number;
   /**
    * The bytes `text` was decoded from (without the '\n' added to a cut line). A line kept by a
    * parser is decoded from here: a slice of `text` would keep the whole block alive.
@@ -81,9 +83,14 @@ export async function* readBlocks(
     const ascii = isAscii(bytes);
     const b: LineBlock = { text: buf.toString('latin1', start, end), firstLine: line, offset, ascii, utf8: ascii || isUtf8(bytes), bytes };
     offset += end - start;
-    line += countNewlines(b.text);
     return b;
   };
+  // The consumer walks the block's lines anyway and says how many it ended (`newlines`); a
+  // block it did not walk yet (read ahead) is counted here.
+  function* emit(b: LineBlock): Generator<LineBlock> {
+    yield b;
+    line += b.newlines ?? countNewlines(b.text);
+  }
   const cut = (head: Buffer, bytes: number, newline: boolean): LineBlock => {
     const text = head.toString('latin1', 0, maxLine) + (newline ? '\n' : '');
     // A cut may split a UTF-8 sequence: the line is checked (and decoded) on its own.
@@ -135,7 +142,7 @@ export async function* readBlocks(
         buf = Buffer.concat(carry, carryLen + end - pos);
         carry = [];
         carryLen = 0;
-        yield block(buf, 0, buf.length);
+        yield* emit(block(buf, 0, buf.length));
         buf = chunk;
         pos = end;
       }
@@ -162,7 +169,7 @@ export async function* readBlocks(
         yield cut(buf.subarray(pos, end), bytes, true);
         offset += end - pos;
         line += 1;
-      } else yield block(buf, pos, end);
+      } else yield* emit(block(buf, pos, end));
       pos = end;
     }
   }

@@ -49,30 +49,50 @@ export function literalGate(literals: readonly string[], sample: readonly string
 
 const MASK = (1 << 15) - 1;
 
+interface Tables {
+  m: number;
+  lits: string[];
+  shift: Uint8Array;
+  head: Int32Array;
+  next: Int32Array;
+  /** From a window's last byte back to its literal's first. */
+  offsets: Int32Array;
+  /** First byte of each window: rejects most candidates before a whole-literal compare. */
+  firsts: Int32Array;
+}
+
 /**
- * Wu-Manber over latin1 strings with 3-byte blocks: a shift table says how far the window end
- * may jump when the 3 bytes under it are not the end of any window; only at a zero shift are
- * the literals whose window ends in those bytes verified whole.
+ * Wu-Manber tables over latin1 strings with 3-byte blocks: a shift table says how far the
+ * window end may jump when the 3 bytes under it are not the end of any window; only at a zero
+ * shift are the literals whose window ends in those bytes verified whole.
  */
-function wuManber(literals: readonly string[], m: number, sample: readonly string[]): LineGate['scan'] {
+function tables(literals: readonly string[], m: number, sample: readonly string[]): Tables {
   const chosen = chooseWindows(literals, m, sample);
-  const shift = new Uint8Array(MASK + 1).fill(m - 2);
-  const head = new Int32Array(MASK + 1).fill(-1);
-  const next = new Int32Array(literals.length).fill(-1);
-  const offsets = new Int32Array(literals.length);
-  const firsts = new Int32Array(literals.length);
+  const t: Tables = {
+    m,
+    lits: literals.slice(),
+    shift: new Uint8Array(MASK + 1).fill(m - 2),
+    head: new Int32Array(MASK + 1).fill(-1),
+    next: new Int32Array(literals.length).fill(-1),
+    offsets: new Int32Array(literals.length),
+    firsts: new Int32Array(literals.length),
+  };
   chosen.forEach(([w, off], k) => {
-    firsts[k] = w.charCodeAt(0);
+    t.firsts[k] = w.charCodeAt(0);
     for (let q = 2; q < m; q++) {
       const h = ((w.charCodeAt(q - 2) << 10) ^ (w.charCodeAt(q - 1) << 5) ^ w.charCodeAt(q)) & MASK;
-      if (m - 1 - q < shift[h]!) shift[h] = m - 1 - q;
+      if (m - 1 - q < t.shift[h]!) t.shift[h] = m - 1 - q;
     }
     const h = ((w.charCodeAt(m - 3) << 10) ^ (w.charCodeAt(m - 2) << 5) ^ w.charCodeAt(m - 1)) & MASK;
-    next[k] = head[h]!;
-    head[h] = k;
-    offsets[k] = off + m - 1; // from the window's last byte back to the literal's first
+    t.next[k] = t.head[h]!;
+    t.head[h] = k;
+    t.offsets[k] = off + m - 1;
   });
-  const lits = literals.slice();
+  return t;
+}
+
+function wuManber(literals: readonly string[], m: number, sample: readonly string[]): LineGate['scan'] {
+  const { shift, head, next, offsets, firsts, lits } = tables(literals, m, sample);
   return (text, visit) => {
     const n = text.length;
     let pos = m - 1;
@@ -84,7 +104,6 @@ function wuManber(literals: readonly string[], m: number, sample: readonly strin
         continue;
       }
       let found = false;
-      // The window's first byte rejects most candidates before a whole-literal compare.
       const first = text.charCodeAt(pos - m + 1);
       for (let k = head[h]!; k !== -1; k = next[k]!) {
         if (firsts[k] !== first) continue;
@@ -104,6 +123,39 @@ function wuManber(literals: readonly string[], m: number, sample: readonly strin
       visit(text.lastIndexOf('\n', pos) + 1, end);
       pos = end + m;
     }
+  };
+}
+
+/**
+ * Every literal of a set found in one line `text.slice(start, end)`, by index into `literals`
+ * (each once). For the few lines the gate selected: which signatures they may be evidence of.
+ * Literals shorter than 3 bytes are not looked for.
+ */
+export function literalFinder(literals: readonly string[]): (text: string, start: number, end: number) => Set<number> {
+  const byLength = [WINDOW, 3].map((min, i) => literals.map((l, k) => [l, k] as const).filter(([l]) => l.length >= min && (i === 0 || l.length < WINDOW)));
+  const parts = byLength
+    .filter((group) => group.length > 0)
+    .map((group) => ({ t: tables(group.map(([l]) => l), Math.min(WINDOW, ...group.map(([l]) => l.length)), []), ids: group.map(([, k]) => k) }));
+  return (text, start, end) => {
+    const found = new Set<number>();
+    for (const { t, ids } of parts) {
+      const { m, shift, head, next, offsets, firsts, lits } = t;
+      for (let pos = start + m - 1; pos < end; ) {
+        const h = ((text.charCodeAt(pos - 2) << 10) ^ (text.charCodeAt(pos - 1) << 5) ^ text.charCodeAt(pos)) & MASK;
+        const s = shift[h]!;
+        if (s !== 0) {
+          pos += s;
+          continue;
+        }
+        const first = text.charCodeAt(pos - m + 1);
+        for (let k = head[h]!; k !== -1; k = next[k]!) {
+          const at = pos - offsets[k]!;
+          if (firsts[k] === first && at >= start && at + lits[k]!.length <= end && text.startsWith(lits[k]!, at)) found.add(ids[k]!);
+        }
+        pos += 1;
+      }
+    }
+    return found;
   };
 }
 

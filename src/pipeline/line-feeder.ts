@@ -1,6 +1,7 @@
 import type { LineBlock, LineGate } from '../ingest/index.js';
 import { decodeLine } from '../ingest/index.js';
 import type { FileParser, Format } from '../model/index.js';
+import type { RawCheck } from './raw-check.js';
 import { MAX_CONTINUATION, UnfedLines, type UnfedLine } from './unfed-lines.js';
 
 /** Counters the feeder keeps for the file's input summary. */
@@ -54,6 +55,8 @@ export class LineFeeder {
      * looks at emitted records): the next line is fed too.
      */
     private readonly lookahead?: (latin1: string) => boolean,
+    /** Second look at a line the gate alone selected, in formats where it is valid (raw-check.ts). */
+    private readonly rawCheck?: RawCheck,
   ) {
     const cont = format.isContinuation;
     this.isCont = cont ? (latin1) => cont(decodeLine(latin1).text) : undefined;
@@ -103,10 +106,11 @@ export class LineFeeder {
       let end = text.indexOf('\n', pos);
       if (end === -1) end = n;
       let feed = false;
+      let hit = false;
       if (pos === nextHit) {
         h += 1;
         nextHit = h < hits.length ? hits[h]! : -1;
-        feed = true;
+        hit = true;
       }
       if (pos === nextHigh) {
         hi += 1;
@@ -121,6 +125,7 @@ export class LineFeeder {
           shapeOk === undefined ||
           !shapeOk(text, pos, end);
       }
+      if (!feed && hit) feed = this.rawCheck === undefined || this.mayBeEvidence(text, pos, end, isCont);
       if (feed) {
         // A fed continuation line whose head was skipped: feed the record from its head.
         const heads = line > this.nextUnfed && isCont !== undefined ? this.headLines(block, pos, end, line, isCont) : [];
@@ -166,6 +171,7 @@ export class LineFeeder {
       line += 1;
     }
     this.stats.lines = line - 1;
+    block.newlines = line - block.firstLine - (n > 0 && text.charCodeAt(n - 1) !== 10 ? 1 : 0);
     this.prev = block;
     // Keep the skipped tail of this block as possible before-context of the next block's lines.
     if (keep) {
@@ -177,6 +183,23 @@ export class LineFeeder {
       this.carry = carry.length < ctx ? [...this.carry.slice(carry.length - ctx), ...carry] : carry;
       if (this.carry.length > ctx) this.carry = this.carry.slice(-ctx);
     }
+  }
+
+  /**
+   * For a line only the gate selected: false when it is a record of its own (not continued
+   * and not continuing) that no signature's regex matches (raw-check.ts). Unknown next line
+   * (end of block): true.
+   */
+  private mayBeEvidence(text: string, pos: number, end: number, isCont: ((latin1: string) => boolean) | undefined): boolean {
+    if (end + 1 >= text.length) return true;
+    const last = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (text.charCodeAt(last - 1) === 60 && text.charCodeAt(last - 2) === 61) return true; // `=<` opens a klog block
+    if (isCont !== undefined) {
+      let next = text.indexOf('\n', end + 1);
+      if (next === -1) next = text.length;
+      if (isCont(text.slice(pos, end)) || isCont(text.slice(end + 1, next))) return true;
+    }
+    return this.rawCheck!.mayMatch(text, pos, end);
   }
 
   /**
@@ -218,6 +241,7 @@ export class LineFeeder {
       line += 1;
     }
     this.stats.lines = line - 1;
+    block.newlines = line - block.firstLine - (text.length > 0 && text.charCodeAt(text.length - 1) !== 10 ? 1 : 0);
   }
 
   private feed(latin1: string, line: number, offset: number): void {

@@ -4,6 +4,7 @@ import type { Diagnostic, FileContext, FileParser, FileScan, Format, GoroutineBu
 import { DiagnosticGrouper } from './diag-group.js';
 import { gateFor } from './gate-cache.js';
 import { LineFeeder } from './line-feeder.js';
+import { RAW_MESSAGE_FORMATS, type RawCheck } from './raw-check.js';
 import { RecordKeeper, type ContextSource, type RecordMatcher } from './record-keeper.js';
 import { StampSampler } from './stamp-sampler.js';
 import type { UnfedLine } from './unfed-lines.js';
@@ -34,6 +35,8 @@ export interface EmbeddedDumps {
 export interface ScanDeps {
   formats: FormatRegistry;
   matcher: ScanMatcher;
+  /** Second look at gate-selected lines before parsing (raw-check.ts); absent: every one is parsed. */
+  rawCheck?: RawCheck;
   /** Decorates a line parser's context so goroutine dumps inside journal/syslog are bucketed. */
   embedDumps?: (ctx: FileContext) => EmbeddedDumps;
 }
@@ -119,7 +122,8 @@ export async function scanFile(file: InputFile, deps: ScanDeps, opts: ScanOption
 
   const sampler = new StampSampler(format, base, samples);
   const lookahead = dumps ? (t: string): boolean => FORMAT_LITERALS.some((l) => t.includes(l)) : undefined;
-  const feeder = new LineFeeder(parser, file.path, gate, format, opts.context, lookahead);
+  const raw = RAW_MESSAGE_FORMATS.has(format.meta.id) && !opts.extraLiterals?.length ? deps.rawCheck : undefined;
+  const feeder = new LineFeeder(parser, file.path, gate, format, opts.context, lookahead, raw);
   if (!skipped && firstBlock) {
     for (const b of head) {
       sampler.block(b);

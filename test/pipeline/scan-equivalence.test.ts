@@ -22,7 +22,7 @@ function comparable(r: ScannedRecord): Omit<ScannedRecord, 'context'> {
 
 async function both(format: string, seed: number, context: number): Promise<{ gated: FileScan; full: FileScan }> {
   const file = path.join(dir, `${format}-${seed}.log`);
-  writeFileSync(file, realLog(format as (typeof LOG_FORMATS)[number], 6000, seed));
+  writeFileSync(file, realLog(format as (typeof LOG_FORMATS)[number], 4000, seed));
   const opts = { all: false, context, as: format, host: 'k8s02', parse: {} };
   const gated = await scanFile({ path: file, size: 0 }, deps, opts);
   const full = await scanFile({ path: file, size: 0 }, deps, { ...opts, all: true });
@@ -51,7 +51,7 @@ describe('gated scan = full parse on real-looking logs', () => {
         }
         const kept = new Set(gated.records.map((r) => r.at.line));
         const hits = full.records.filter((r) => (r.hits?.length ?? 0) > 0);
-        expect(hits.length).toBeGreaterThan(20);
+        expect(hits.length).toBeGreaterThan(10);
         for (const h of hits) expect(kept.has(h.at.line), `hit at line ${h.at.line}`).toBe(true);
         // Context: the records starting within `context` lines of a hit are kept.
         for (const h of hits) {
