@@ -20,7 +20,7 @@ export { SAMPLE_BYTES };
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * A gate over a set of literals. `sample` (text like the one to be scanned, a few hundred KiB)
+ * A gate over a set of literals. `sample` (text like the one to be scanned, SAMPLE_BYTES of it)
  * lets it search each literal by its rarest window; without one it guesses from byte classes.
  *
  * Why not one regex alternation of the literals (the first gate): on the 100 MB bench corpus

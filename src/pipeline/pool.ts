@@ -30,11 +30,9 @@ export function workerUrl(name: string, base: string = import.meta.url): URL {
 }
 
 export interface PoolOptions<TIn, TOut> {
-  url: URL;
+  /** Sent to every worker before its first task. */
   init: unknown;
-  /** Slots, this thread's included when `local` is given. */
-  jobs: number;
-  /** Runs a task in this thread (one slot). */
+  /** Runs a task in this thread (one more slot). */
   local?: (input: TIn) => Promise<TOut>;
   /** Expected cost of a task: larger ones start first. */
   weight?: (input: TIn, index: number) => number;
@@ -42,26 +40,35 @@ export interface PoolOptions<TIn, TOut> {
   onResult?: (index: number, output: TOut) => void;
 }
 
-export async function runPool<TIn, TOut>(inputs: readonly TIn[], opts: PoolOptions<TIn, TOut>): Promise<TOut[]> {
-  const results = new Array<TOut>(inputs.length);
-  const order = inputs.map((_, i) => i);
-  if (opts.weight) {
-    const w = inputs.map((x, i) => opts.weight!(x, i));
-    order.sort((a, b) => w[b]! - w[a]! || a - b);
+/**
+ * Workers started ahead of their work: a worker imports its modules while this thread is still
+ * preparing (loading signatures, listing inputs), then receives `init` and its tasks.
+ */
+export class WorkerPool {
+  private readonly workers: Worker[];
+
+  constructor(url: URL, count: number) {
+    this.workers = Array.from({ length: Math.max(0, count) }, () => new Worker(url));
   }
-  let next = 0;
-  const take = (): number | undefined => (next < order.length ? order[next++] : undefined);
-  const slots = Math.max(1, Math.min(opts.jobs, inputs.length));
-  const workerSlots = opts.local ? slots - 1 : slots;
-  const workers: Worker[] = [];
-  const done = (id: number, output: TOut): void => {
-    results[id] = output;
-    opts.onResult?.(id, output);
-  };
-  try {
-    const runners: Array<Promise<void>> = Array.from({ length: workerSlots }, async () => {
-      const worker = new Worker(opts.url, { workerData: opts.init });
-      workers.push(worker);
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  async run<TIn, TOut>(inputs: readonly TIn[], opts: PoolOptions<TIn, TOut>): Promise<TOut[]> {
+    const results = new Array<TOut>(inputs.length);
+    const order = inputs.map((_, i) => i);
+    if (opts.weight) {
+      const w = inputs.map((x, i) => opts.weight!(x, i));
+      order.sort((a, b) => w[b]! - w[a]! || a - b);
+    }
+    let next = 0;
+    const take = (): number | undefined => (next < order.length ? order[next++] : undefined);
+    const done = (id: number, output: TOut): void => {
+      results[id] = output;
+      opts.onResult?.(id, output);
+    };
+    const runners: Array<Promise<void>> = this.workers.map(async (worker) => {
       const pending = new Map<number, { resolve: (v: TOut) => void; reject: (e: Error) => void }>();
       const failed = new Promise<never>((_, reject) => {
         worker.on('error', reject);
@@ -79,12 +86,13 @@ export async function runPool<TIn, TOut>(inputs: readonly TIn[], opts: PoolOptio
           pending.get(msg.id)?.reject(e);
         }
       });
+      worker.postMessage({ type: 'init', init: opts.init });
       for (let id = take(); id !== undefined; id = take()) {
         const task = id;
         const output = await Promise.race([
           new Promise<TOut>((resolve, reject) => {
             pending.set(task, { resolve, reject });
-            worker.postMessage({ id: task, input: inputs[task] });
+            worker.postMessage({ type: 'task', id: task, input: inputs[task] });
           }),
           failed,
         ]);
@@ -101,8 +109,21 @@ export async function runPool<TIn, TOut>(inputs: readonly TIn[], opts: PoolOptio
       );
     }
     await Promise.all(runners);
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    return results;
   }
-  return results;
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** Starts `jobs` slots (this thread is one of them when `local` is given), runs, stops. */
+export async function runPool<TIn, TOut>(inputs: readonly TIn[], opts: PoolOptions<TIn, TOut> & { url: URL; jobs: number }): Promise<TOut[]> {
+  const slots = Math.max(1, Math.min(opts.jobs, inputs.length));
+  const pool = new WorkerPool(opts.url, opts.local ? slots - 1 : slots);
+  try {
+    return await pool.run(inputs, opts);
+  } finally {
+    await pool.close();
+  }
 }

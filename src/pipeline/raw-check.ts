@@ -1,6 +1,6 @@
 import { literalFinder } from '../ingest/index.js';
 import type { LoadedSignature } from '../model/index.js';
-import { regexList } from '../signatures/index.js';
+import { regexList } from '../signatures/names.js';
 
 /**
  * A second look at the lines the literal gate selected, before they are parsed: the regexes of

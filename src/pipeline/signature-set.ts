@@ -35,7 +35,4 @@ export function prepareSignatures(extra: readonly string[], paramArgs: readonly 
   return { payload: { signatures: set.signatures, entities: set.entities, params }, compiled, diagnostics: [...set.diagnostics, ...paramDiags, ...diagnostics] };
 }
 
-/** Rebuilds a compiled set from a payload (in a scan worker). */
-export function compilePayload(payload: SignaturePayload): CompiledSignatures {
-  return compileSignatures({ signatures: payload.signatures, entities: payload.entities }, { params: payload.params }).compiled;
-}
+export { compilePayload } from './compile-payload.js';
