@@ -47,19 +47,77 @@ async function readHead(path: string, n: number): Promise<Buffer> {
 }
 
 /**
+ * What reading a file costs, in bytes of plain input, for scheduling only: a gzip file's
+ * trailer (ISIZE, the last member's size mod 2^32) times 1.3 (gunzip runs alongside), else
+ * its size. A trailer smaller than the file (a wrapped size, several members) counts 4x.
+ */
+export async function readCost(path: string, size: number): Promise<number> {
+  if (path === '-' || size < 18) return size;
+  try {
+    const fh = await fsp.open(path, 'r');
+    try {
+      const head = Buffer.alloc(2);
+      await fh.read(head, 0, 2, 0);
+      if (!isGzipMagic(head)) return size;
+      const tail = Buffer.alloc(4);
+      await fh.read(tail, 0, 4, size - 4);
+      const isize = tail.readUInt32LE(0);
+      return 1.3 * (isize >= size ? isize : size * 4);
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return size;
+  }
+}
+
+/**
  * Opens a file (or stdin for '-') for streaming. gzip is detected by magic bytes; multi-member
  * gzip is handled by zlib; a truncated or corrupt gzip keeps every byte decoded before the fault
  * and reports `ingest/truncated-gzip` or `ingest/corrupt-gzip`.
  */
 export async function openInput(path: string, onRawBytes?: (n: number) => void): Promise<OpenedInput> {
   if (path === '-') return openStream('-', process.stdin, undefined, onRawBytes);
-  const head = await readHead(path, 2);
-  const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  return openStream(path, raw, isGzipMagic(head), onRawBytes);
+  const gzip = isGzipMagic(await readHead(path, 2));
+  // gunzip may still hold an input chunk after the next one is read: it gets fresh buffers.
+  const raw = gzip ? createReadStream(path, { highWaterMark: CHUNK_BYTES }) : reusedChunks(path);
+  return openStream(path, raw, gzip, onRawBytes);
+}
+
+/** Buffers a plain file is read into, in turn: a chunk's buffer is reused RING reads later. */
+const RING = 4;
+/** Rings of read buffers not in use, shared by the files this thread reads one after another. */
+const freeRings: Buffer[][] = [];
+
+/**
+ * Reads a file in CHUNK_BYTES pieces into RING reused buffers, pulled one at a time (never
+ * through a stream, which would read ahead into buffers still in use). A chunk is valid until
+ * RING-1 more chunks were read: readBlocks copies what it carries over, the scanner decodes kept
+ * lines into strings of their own and looks back one block at most. The ring goes back to a
+ * free list when the file is done, for the next file.
+ *
+ * Why (measured on the 1 GB bench corpus): a fresh 1 MiB Buffer per read left 20-70 MiB of
+ * read buffers waiting for a GC (process.memoryUsage().arrayBuffers); a ring per file lived on
+ * in old space until a full GC, 4 MiB for every file read.
+ */
+async function* reusedChunks(path: string): AsyncGenerator<Buffer> {
+  const fh = await fsp.open(path, 'r');
+  const ring = freeRings.pop() ?? Array.from({ length: RING }, () => Buffer.allocUnsafeSlow(CHUNK_BYTES));
+  try {
+    for (let i = 0; ; i++) {
+      const buf = ring[i % RING]!;
+      const { bytesRead } = await fh.read(buf, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    freeRings.push(ring);
+    await fh.close();
+  }
 }
 
 /** Opens an already readable byte stream (stdin, tests). gzip is sniffed when not told. */
-export function openStream(path: string, raw: Readable, gzip?: boolean, onRawBytes?: (n: number) => void): OpenedInput {
+export function openStream(path: string, raw: AsyncIterable<Buffer>, gzip?: boolean, onRawBytes?: (n: number) => void): OpenedInput {
   const hash = createHash('sha256');
   const diagnostics: Diagnostic[] = [];
   let bytes = 0;

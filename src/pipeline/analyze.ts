@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import { correlate } from '../correlate/index.js';
-import { discoverInputs, type InputFile } from '../ingest/index.js';
+import { discoverInputs, readCost, type InputFile } from '../ingest/index.js';
 import type { AnalysisResult, ClockAssumption, Diagnostic, Event, FileScan, InputInfo, LoadedSignature, RunOptions, SignatureHit, Stamp } from '../model/index.js';
 import { buildEvents } from '../parse/index.js';
 import { buildClusterState } from '../parse/state/index.js';
 import type { CompiledSignatures } from '../signatures/index.js';
-import { runPool, workerUrl } from './pool.js';
+import { WorkerPool, workerUrl } from './pool.js';
 import { scanDeps, scanOptions, type ScanConfig } from './scan-deps.js';
 import { scanFile } from './scan-file.js';
 import { prepareSignatures, type PreparedSignatures, type SignaturePayload } from './signature-set.js';
@@ -44,35 +44,74 @@ export class PatternLoadError extends Error {
   }
 }
 
-/** Reads the inputs once per file (on `jobs` threads): ingest, parse, event signatures. */
-export async function scanInputs(files: readonly InputFile[], payload: SignaturePayload, compiled: CompiledSignatures, config: ScanConfig, opts: Pick<AnalyzeOptions, 'jobs' | 'onBytes' | 'onFile'>): Promise<FileScan[]> {
+/** True when the inputs are worth more than this thread: several files, over 4 MB, no stdin. */
+function useWorkers(files: readonly InputFile[], jobs: number): boolean {
   const bytes = files.reduce((a, f) => a + f.size, 0);
-  const useWorkers = opts.jobs > 1 && files.length > 1 && bytes > 4 << 20 && !files.some((f) => f.path === '-');
-  if (useWorkers) {
-    return runPool<InputFile, FileScan>(files, {
-      url: workerUrl('scan-worker', import.meta.url),
-      init: { signatures: payload, scan: config },
-      jobs: opts.jobs,
-      ...(opts.onBytes ? { onProgress: opts.onBytes } : {}),
-      onResult: () => opts.onFile?.(),
-    });
-  }
+  return jobs > 1 && files.length > 1 && bytes > 4 << 20 && !files.some((f) => f.path === '-');
+}
+
+/** Scan workers for these inputs (this thread is one more slot), started now; none when not worth it. */
+export function startScanWorkers(files: readonly InputFile[], jobs: number): WorkerPool | undefined {
+  if (!useWorkers(files, jobs)) return undefined;
+  return new WorkerPool(workerUrl('scan-worker', import.meta.url), Math.min(jobs, files.length) - 1);
+}
+
+/**
+ * Reads the inputs once per file (on `jobs` threads, this one included): ingest, parse, event
+ * signatures. `workers` started earlier are used (and left open); else they are started here.
+ */
+export async function scanInputs(
+  files: readonly InputFile[],
+  payload: SignaturePayload,
+  compiled: CompiledSignatures,
+  config: ScanConfig,
+  opts: Pick<AnalyzeOptions, 'jobs' | 'onBytes' | 'onFile'>,
+  workers?: WorkerPool,
+): Promise<FileScan[]> {
   const deps = scanDeps(compiled);
+  const local = (f: InputFile): Promise<FileScan> => scanFile(f, deps, { ...scanOptions(config), ...(opts.onBytes ? { onBytes: opts.onBytes } : {}) });
+  if (useWorkers(files, opts.jobs)) {
+    const pool = workers ?? startScanWorkers(files, opts.jobs)!;
+    const cost: number[] = [];
+    for (let i = 0; i < files.length; i += 64) cost.push(...(await Promise.all(files.slice(i, i + 64).map((f) => readCost(f.path, f.size)))));
+    try {
+      return await pool.run<InputFile, FileScan>(files, {
+        init: { signatures: payload, scan: config },
+        local,
+        weight: (_, i) => cost[i]!,
+        ...(opts.onBytes ? { onProgress: opts.onBytes } : {}),
+        onResult: () => opts.onFile?.(),
+      });
+    } finally {
+      if (!workers) await pool.close();
+    }
+  }
   const out: FileScan[] = [];
   for (const f of files) {
-    out.push(await scanFile(f, deps, { ...scanOptions(config), ...(opts.onBytes ? { onBytes: opts.onBytes } : {}) }));
+    out.push(await local(f));
     opts.onFile?.();
   }
   return out;
 }
 
-/** The whole analysis: the only place that knows the order of the stages. */
+/**
+ * The whole analysis: the only place that knows the order of the stages. Inputs are listed
+ * first so that the scan workers start (and import their modules) while the signatures load.
+ */
 export async function analyze(paths: readonly string[], opts: AnalyzeOptions): Promise<Analysis> {
-  const prepared = prepareSignatures(opts.patterns, opts.paramArgs, opts.builtin);
-  if (prepared.diagnostics.some((d) => d.severity === 'error')) throw new PatternLoadError(prepared.diagnostics);
   const discovered = await discoverInputs([...paths]);
-  opts.onInputs?.(discovered.files);
-  const scans = await scanInputs(discovered.files, prepared.payload, prepared.compiled, scanConfig(opts), opts);
+  const workers = startScanWorkers(discovered.files, opts.jobs);
+  let scans: FileScan[];
+  let prepared: PreparedSignatures;
+  try {
+    prepared = prepareSignatures(opts.patterns, opts.paramArgs, opts.builtin);
+    if (prepared.diagnostics.some((d) => d.severity === 'error')) throw new PatternLoadError(prepared.diagnostics);
+    opts.onInputs?.(discovered.files);
+    scans = await scanInputs(discovered.files, prepared.payload, prepared.compiled, scanConfig(opts), opts, workers);
+  } finally {
+    // Before correlation: a worker's heap is memory the rest of the run does not need.
+    await workers?.close();
+  }
   return finishAnalysis(scans, discovered.diagnostics, prepared, opts);
 }
 

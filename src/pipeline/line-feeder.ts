@@ -1,6 +1,8 @@
 import type { LineBlock, LineGate } from '../ingest/index.js';
 import { decodeLine } from '../ingest/index.js';
 import type { FileParser, Format } from '../model/index.js';
+import type { RawCheck } from './raw-check.js';
+import { MAX_CONTINUATION, UnfedLines, type UnfedLine } from './unfed-lines.js';
 
 /** Counters the feeder keeps for the file's input summary. */
 export interface FeedStats {
@@ -15,27 +17,31 @@ export interface FeedStats {
 }
 
 const HIGH_BYTES = /[\x80-\xff]/g;
-
-interface Pending {
-  text: string;
-  line: number;
-  offset: number;
-}
+/** How far back a selected continuation line is walked to find its record's head. */
+const MAX_HEAD_WALK = 200;
 
 /**
  * Walks blocks of whole lines and decides, line by line and without allocating for skipped
- * lines, which lines the parser sees: lines the gate selected, `context` lines before and after
- * each of them (grep -C), lines the parser claims as continuations of a record in progress, and
- * lines whose shape the format does not recognise (so unparsed lines are counted exactly).
- * Each line is fed at most once, in file order.
+ * lines, which lines the parser sees: lines the gate selected; lines that continue a record the
+ * parser is reading (its claimed regions, the format's continuation lines after a fed line);
+ * lines after a signature hit (`feedThrough`, for its context); lines whose shape the format
+ * can not confirm (so unparsed lines are counted exactly); and, in blocks that are not valid
+ * UTF-8, lines with a byte >= 0x80 (so invalid UTF-8 is counted exactly). A selected line that
+ * continues a record whose head was skipped is fed from that head. Each line is fed at most
+ * once, in file order. Skipped lines near fed lines are kept in `unfed` for context.
  */
 export class LineFeeder {
   readonly stats: FeedStats = { lines: 0, fed: 0, crlf: 0, invalidUtf8: 0, invalidUtf8Lines: [] };
+  readonly unfed: UnfedLines;
   private nextUnfed = 1;
+  private lastFed = 0;
   private claiming = false;
-  private afterContext = 0;
-  /** Last `context` unfed lines of the previous block, for before-context across blocks. */
-  private carry: Pending[] = [];
+  private feedUntil = 0;
+  /** Last `context` skipped lines of the previous block, for before-context across blocks. */
+  private carry: UnfedLine[] = [];
+  private readonly isCont: ((text: string) => boolean) | undefined;
+  /** The block read before the current one (a record's head may be there). */
+  private prev: LineBlock | undefined;
 
   constructor(
     private readonly parser: FileParser,
@@ -43,13 +49,28 @@ export class LineFeeder {
     private readonly gate: LineGate | 'all',
     private readonly format: Pick<Format, 'shapeOk' | 'isContinuation'>,
     private readonly context: number,
-    /** Called before each line is fed (the scanner uses it to sample stamps). */
-    private readonly onFeed?: (line: number) => void,
-  ) {}
+    /**
+     * True for a fed line whose record is only decided on once it is emitted, which a parser
+     * does when it reads the next line (a goroutine dump header in a journal: the dump reader
+     * looks at emitted records): the next line is fed too.
+     */
+    private readonly lookahead?: (latin1: string) => boolean,
+    /** Second look at a line the gate alone selected, in formats where it is valid (raw-check.ts). */
+    private readonly rawCheck?: RawCheck,
+  ) {
+    const cont = format.isContinuation;
+    this.isCont = cont ? (latin1) => cont(decodeLine(latin1).text) : undefined;
+    this.unfed = new UnfedLines(context, this.isCont);
+  }
 
   /** True while the parser asked for more lines (a dump or multi-line record is open). */
   get wantsMore(): boolean {
     return this.claiming;
+  }
+
+  /** Feeds every line up to `line` (the after-context of a hit), from the next one read. */
+  feedThrough(line: number): void {
+    if (line > this.feedUntil) this.feedUntil = line;
   }
 
   block(block: LineBlock): void {
@@ -62,25 +83,18 @@ export class LineFeeder {
     this.gate.scan(text, (start) => {
       hits.push(start);
     });
-    // Lines with a byte >= 0x80 are always fed: that is where invalid UTF-8 can hide, and it is
-    // counted exactly only when the line is decoded. They are rare in logs.
-    const high: number[] = [];
-    HIGH_BYTES.lastIndex = 0;
-    for (let m = HIGH_BYTES.exec(text); m !== null; m = HIGH_BYTES.exec(text)) {
-      const start = text.lastIndexOf('\n', m.index) + 1;
-      let end = text.indexOf('\n', m.index);
-      if (end === -1) end = text.length;
-      high.push(start);
-      HIGH_BYTES.lastIndex = end + 1;
-    }
+    const high = block.utf8 ? [] : highLines(text);
     let hi = 0;
     let nextHigh = high.length > 0 ? high[0]! : -1;
     const shapeOk = this.format.shapeOk;
+    const isCont = this.isCont;
     const ctx = this.context;
-    // Ring of the last `ctx` line starts/ends/numbers not fed (before-context candidates).
-    const ringStart = new Int32Array(Math.max(ctx, 1));
-    const ringEnd = new Int32Array(Math.max(ctx, 1));
-    const ringLine = new Float64Array(Math.max(ctx, 1));
+    const keep = ctx > 0;
+    // Ring of the last `ctx` skipped lines (start, end, number): no allocation per line.
+    const size = Math.max(ctx, 1);
+    const ringStart = new Int32Array(size);
+    const ringEnd = new Int32Array(size);
+    const ringLine = new Float64Array(size);
     let ringLen = 0;
     let ringHead = 0;
     let h = 0;
@@ -91,80 +105,128 @@ export class LineFeeder {
     while (pos < n) {
       let end = text.indexOf('\n', pos);
       if (end === -1) end = n;
-      const isHit = pos === nextHit;
-      if (isHit) {
+      let feed = false;
+      let hit = false;
+      if (pos === nextHit) {
         h += 1;
         nextHit = h < hits.length ? hits[h]! : -1;
+        hit = true;
       }
-      const isHigh = pos === nextHigh;
-      if (isHigh) {
+      if (pos === nextHigh) {
         hi += 1;
         nextHigh = hi < high.length ? high[hi]! : -1;
+        feed = true;
       }
-      if (isHit || isHigh || this.claiming || this.afterContext > 0 || shapeOk === undefined || !shapeOk(text, pos, end)) {
-        if (isHit && ctx > 0) {
-          // Before-context: carried lines from the previous block, then the ring, oldest first.
-          for (const c of this.carry) if (c.line >= line - ctx && c.line >= this.nextUnfed) this.feed(c.text, c.line, c.offset);
-          this.carry = [];
-          for (let k = 0; k < ringLen; k++) {
-            const i = (ringHead - ringLen + k + ctx) % ctx;
-            const ln = ringLine[i]!;
-            if (ln >= line - ctx && ln >= this.nextUnfed) this.feed(text.slice(ringStart[i]!, ringEnd[i]!), ln, block.offset + ringStart[i]!);
+      if (!feed) {
+        feed =
+          this.claiming ||
+          line <= this.feedUntil ||
+          (this.lastFed === line - 1 && isCont !== undefined && isCont(text.slice(pos, end))) ||
+          shapeOk === undefined ||
+          !shapeOk(text, pos, end);
+      }
+      if (!feed && hit) feed = this.rawCheck === undefined || this.mayBeEvidence(text, pos, end, isCont);
+      if (feed) {
+        // A fed continuation line whose head was skipped: feed the record from its head.
+        const heads = line > this.nextUnfed && isCont !== undefined ? this.headLines(block, pos, end, line, isCont) : [];
+        const first = line - heads.length;
+        if (heads.length > 0) {
+          while (ringLen > 0 && ringLine[(ringHead - 1 + size) % size]! >= first) {
+            ringHead = (ringHead - 1 + size) % size;
+            ringLen -= 1;
           }
-          ringLen = 0;
+          for (const c of this.carry) if (c.line >= first) c.fed = true;
+          this.unfed.markFed(first, line - 1);
         }
-        const wasContext = !isHit && !this.claiming && this.afterContext > 0;
-        if (line > this.nextUnfed) this.feedHead(block, pos, line);
-        this.feed(text.slice(pos, end), line, block.offset + pos);
-        if (isHit) this.afterContext = ctx;
-        else if (wasContext) this.afterContext -= 1;
-      } else if (ctx > 0) {
+        if (keep) {
+          const before: UnfedLine[] = [];
+          for (const c of this.carry) if (c.line >= first - ctx && !c.fed) before.push(c);
+          for (let k = 0; k < ringLen; k++) {
+            const i = (ringHead - ringLen + k + size) % size;
+            const ln = ringLine[i]!;
+            if (ln >= first - ctx) before.push({ line: ln, offset: block.offset + ringStart[i]!, text: lineOf(block, ringStart[i]!, ringEnd[i]!), fed: false });
+          }
+          this.unfed.fed(first, before);
+        }
+        for (let k = heads.length - 1; k >= 0; k--) {
+          if (keep && k < heads.length - 1) this.unfed.fed(line - 1 - k, []);
+          this.feed(heads[k]!.text, line - 1 - k, heads[k]!.offset);
+        }
+        if (keep && heads.length > 0) this.unfed.fed(line, []);
+        this.feed(lineOf(block, pos, end), line, block.offset + pos);
+      } else if (keep) {
         ringStart[ringHead] = pos;
         ringEnd[ringHead] = end;
         ringLine[ringHead] = line;
-        ringHead = (ringHead + 1) % ctx;
-        if (ringLen < ctx) ringLen += 1;
+        ringHead = (ringHead + 1) % size;
+        if (ringLen < size) ringLen += 1;
+        if (line - this.lastFed <= ctx + MAX_CONTINUATION) {
+          const p = pos;
+          const e = end;
+          const ln = line;
+          this.unfed.skipped(line, () => ({ line: ln, offset: block.offset + p, text: lineOf(block, p, e), fed: false }));
+        }
       }
       pos = end + 1;
       line += 1;
     }
     this.stats.lines = line - 1;
-    // Keep the unfed tail of this block as possible before-context of the next block's first hit.
-    this.carry = [];
-    for (let k = 0; k < ringLen; k++) {
-      const i = (ringHead - ringLen + k + ctx) % ctx;
-      this.carry.push({ text: text.slice(ringStart[i]!, ringEnd[i]!), line: ringLine[i]!, offset: block.offset + ringStart[i]! });
+    block.newlines = line - block.firstLine - (n > 0 && text.charCodeAt(n - 1) !== 10 ? 1 : 0);
+    this.prev = block;
+    // Keep the skipped tail of this block as possible before-context of the next block's lines.
+    if (keep) {
+      const carry: UnfedLine[] = [];
+      for (let k = 0; k < ringLen; k++) {
+        const i = (ringHead - ringLen + k + size) % size;
+        carry.push({ line: ringLine[i]!, offset: block.offset + ringStart[i]!, text: lineOf(block, ringStart[i]!, ringEnd[i]!), fed: false });
+      }
+      this.carry = carry.length < ctx ? [...this.carry.slice(carry.length - ctx), ...carry] : carry;
+      if (this.carry.length > ctx) this.carry = this.carry.slice(-ctx);
     }
   }
 
   /**
-   * A line selected after a gap may continue a record whose head was not selected (an indented
-   * journal line, a klog `key=<` block): walk back to the head so the parser sees the record
-   * whole. Bounded to 200 lines and to this block.
+   * For a line only the gate selected: false when it is a record of its own (not continued
+   * and not continuing) that no signature's regex matches (raw-check.ts). Unknown next line
+   * (end of block): true.
    */
-  private feedHead(block: LineBlock, pos: number, line: number): void {
-    const isCont = this.format.isContinuation;
-    if (!isCont) return;
-    const text = block.text;
-    let end = text.indexOf('\n', pos);
-    if (end === -1) end = text.length;
-    if (!isCont(decodeLine(text.slice(pos, end)).text)) return;
-    const starts: number[] = [];
+  private mayBeEvidence(text: string, pos: number, end: number, isCont: ((latin1: string) => boolean) | undefined): boolean {
+    if (end + 1 >= text.length) return true;
+    const last = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (text.charCodeAt(last - 1) === 60 && text.charCodeAt(last - 2) === 61) return true; // `=<` opens a klog block
+    if (isCont !== undefined) {
+      let next = text.indexOf('\n', end + 1);
+      if (next === -1) next = text.length;
+      if (isCont(text.slice(pos, end)) || isCont(text.slice(end + 1, next))) return true;
+    }
+    return this.rawCheck!.mayMatch(text, pos, end);
+  }
+
+  /**
+   * A fed line after a gap may continue a record whose head was skipped (an indented journal
+   * line, a klog `key=<` block): the lines back to that head (nearest first, into the previous
+   * block if need be), so the parser sees the record whole. At most MAX_HEAD_WALK lines.
+   */
+  private headLines(block: LineBlock, pos: number, end: number, line: number, isCont: (latin1: string) => boolean): Array<{ text: string; offset: number }> {
+    const out: Array<{ text: string; offset: number }> = [];
+    if (!isCont(block.text.slice(pos, end))) return out;
+    let b = block;
     let p = pos;
     let ln = line;
-    while (p > 0 && ln > this.nextUnfed && starts.length < 200) {
-      const prevEnd = p - 1;
-      const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
-      starts.push(prevStart);
+    while (ln > this.nextUnfed && out.length < MAX_HEAD_WALK) {
+      if (p === 0) {
+        if (!this.prev || b === this.prev) break;
+        b = this.prev;
+        p = b.text.length;
+      }
+      const prevEnd = b.text.charCodeAt(p - 1) === 10 ? p - 1 : p;
+      const prevStart = b.text.lastIndexOf('\n', prevEnd - 1) + 1;
+      out.push({ text: lineOf(b, prevStart, prevEnd), offset: b.offset + prevStart });
       ln -= 1;
       p = prevStart;
-      if (!isCont(decodeLine(text.slice(prevStart, prevEnd)).text)) break;
+      if (!isCont(b.text.slice(prevStart, prevEnd))) break;
     }
-    for (let k = starts.length - 1; k >= 0; k--) {
-      const s0 = starts[k]!;
-      const e0 = text.indexOf('\n', s0);
-      this.feed(text.slice(s0, e0), line - 1 - k, block.offset + s0);
-    }
+    return out;
   }
 
   private everyLine(block: LineBlock): void {
@@ -174,15 +236,16 @@ export class LineFeeder {
     while (pos < text.length) {
       let end = text.indexOf('\n', pos);
       if (end === -1) end = text.length;
-      this.feed(text.slice(pos, end), line, block.offset + pos);
+      this.feed(lineOf(block, pos, end), line, block.offset + pos);
       pos = end + 1;
       line += 1;
     }
     this.stats.lines = line - 1;
+    block.newlines = line - block.firstLine - (text.length > 0 && text.charCodeAt(text.length - 1) !== 10 ? 1 : 0);
   }
 
   private feed(latin1: string, line: number, offset: number): void {
-    this.onFeed?.(line);
+    if (this.lookahead?.(latin1)) this.feedThrough(line + 1);
     const d = decodeLine(latin1);
     if (d.crlf) this.stats.crlf += 1;
     if (d.invalidUtf8) {
@@ -190,7 +253,29 @@ export class LineFeeder {
       if (this.stats.invalidUtf8Lines.length < 3) this.stats.invalidUtf8Lines.push(line);
     }
     this.stats.fed += 1;
-    this.claiming = this.parser.line(d.text, { file: this.file, line, offset });
     this.nextUnfed = line + 1;
+    this.lastFed = line;
+    this.claiming = this.parser.line(d.text, { file: this.file, line, offset });
   }
+}
+
+/**
+ * A line of a block as its own string. A slice of the block's text would keep the whole block
+ * alive for as long as a record holds its message: decoded from the bytes instead.
+ */
+function lineOf(block: LineBlock, start: number, end: number): string {
+  return block.bytes ? block.bytes.toString('latin1', start, end) : block.text.slice(start, end);
+}
+
+/** Starts of the lines of `text` holding a byte >= 0x80. */
+function highLines(text: string): number[] {
+  const out: number[] = [];
+  HIGH_BYTES.lastIndex = 0;
+  for (let m = HIGH_BYTES.exec(text); m !== null; m = HIGH_BYTES.exec(text)) {
+    out.push(text.lastIndexOf('\n', m.index) + 1);
+    let end = text.indexOf('\n', m.index);
+    if (end === -1) end = text.length;
+    HIGH_BYTES.lastIndex = end + 1;
+  }
+  return out;
 }

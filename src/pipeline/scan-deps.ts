@@ -2,7 +2,8 @@ import type { ParseOptions } from '../model/index.js';
 import { withEmbeddedDumps } from '../parse/embedded-dump.js';
 import { getFormat, sniffFormat, textFormat } from '../parse/index.js';
 import type { CompiledSignatures } from '../signatures/index.js';
-import type { ScanDeps, ScanOptions } from './scan-file.js';
+import { rawCheck } from './raw-check.js';
+import { FORMAT_LITERALS, type ScanDeps, type ScanOptions } from './scan-file.js';
 
 /** The real parse-stage registry and signature matcher, as the scanner needs them. */
 export function scanDeps(compiled: CompiledSignatures): ScanDeps {
@@ -16,6 +17,7 @@ export function scanDeps(compiled: CompiledSignatures): ScanDeps {
       fallback: () => textFormat,
     },
     matcher: compiled,
+    rawCheck: rawCheck(compiled.signatures, (id) => compiled.literalsOf(id), FORMAT_LITERALS),
     embedDumps: withEmbeddedDumps,
   };
 }

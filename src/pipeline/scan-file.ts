@@ -1,9 +1,13 @@
 import type { InputFile, LineBlock, LineGate } from '../ingest/index.js';
-import { EVERY_LINE, binaryVerdict, decodeLine, literalGate, openInput, readBlocks } from '../ingest/index.js';
-import type { Diagnostic, FileContext, FileParser, FileScan, Format, GoroutineBucket, K8sObject, ParseOptions, ParsedRecord, SourceKind, Stamp } from '../model/index.js';
+import { SAMPLE_BYTES, binaryVerdict, decodeLine, openInput, readBlocks } from '../ingest/index.js';
+import type { Diagnostic, FileContext, FileParser, FileScan, Format, GoroutineBucket, K8sObject, ParseOptions, ParsedRecord, SourceKind } from '../model/index.js';
 import { DiagnosticGrouper } from './diag-group.js';
+import { gateFor } from './gate-cache.js';
 import { LineFeeder } from './line-feeder.js';
-import { RecordKeeper, type RecordMatcher } from './record-keeper.js';
+import { RAW_MESSAGE_FORMATS, type RawCheck } from './raw-check.js';
+import { RecordKeeper, type ContextSource, type RecordMatcher } from './record-keeper.js';
+import { StampSampler } from './stamp-sampler.js';
+import type { UnfedLine } from './unfed-lines.js';
 
 /** What the scanner needs from the parse stage. */
 export interface FormatRegistry {
@@ -31,6 +35,8 @@ export interface EmbeddedDumps {
 export interface ScanDeps {
   formats: FormatRegistry;
   matcher: ScanMatcher;
+  /** Second look at gate-selected lines before parsing (raw-check.ts); absent: every one is parsed. */
+  rawCheck?: RawCheck;
   /** Decorates a line parser's context so goroutine dumps inside journal/syslog are bucketed. */
   embedDumps?: (ctx: FileContext) => EmbeddedDumps;
 }
@@ -50,7 +56,7 @@ export interface ScanOptions {
 
 const SNIFF_LINES = 40;
 /** Always let these through the gate: a goroutine dump inside a journal starts at such a line. */
-export const FORMAT_LITERALS: readonly string[] = ['goroutine '];
+export const FORMAT_LITERALS: readonly string[] = ['goroutine ', 'SIGQUIT: quit'];
 
 /** Scans one input: open, sniff, gate, parse, match. Never throws for data problems. */
 export async function scanFile(file: InputFile, deps: ScanDeps, opts: ScanOptions): Promise<FileScan> {
@@ -63,8 +69,15 @@ export async function scanFile(file: InputFile, deps: ScanDeps, opts: ScanOption
   }
   const cuts: Array<{ line: number; bytes: number; offset: number }> = [];
   const blocks = readBlocks(opened.chunks, (c) => cuts.push(c))[Symbol.asyncIterator]();
-  const first = await blocks.next();
-  const firstBlock: LineBlock | undefined = first.done ? undefined : first.value;
+  // The first blocks: the first one sniffs the format, all of them are the gate's sample.
+  const head: LineBlock[] = [];
+  for (let sampled = 0; sampled < SAMPLE_BYTES; ) {
+    const b = await blocks.next();
+    if (b.done) break;
+    head.push(b.value);
+    sampled += b.value.text.length;
+  }
+  const firstBlock: LineBlock | undefined = head[0];
 
   const objects: K8sObject[] = [];
   const buckets: GoroutineBucket[] = [];
@@ -82,8 +95,16 @@ export async function scanFile(file: InputFile, deps: ScanDeps, opts: ScanOption
   }
 
   const host = opts.host ?? file.hostHint;
-  const keeper = new RecordKeeper(deps.matcher, opts.context, opts.all || !format.gateable);
-  let ctx: FileContext = {
+  const gate = chooseGate(format, deps.matcher, opts, head);
+  const source: ContextSource = {
+    before: (l) => feeder.unfed.before(l),
+    after: (l) => feeder.unfed.after(l),
+    release: (l) => feeder.unfed.release(l),
+    feedThrough: (l) => feeder.feedThrough(l),
+    read: (lines) => readApart(format, base, lines),
+  };
+  const keeper = new RecordKeeper(deps.matcher, opts.context, gate === 'all', gate === 'all' ? undefined : source);
+  const base: FileContext = {
     file: file.path,
     ...(host ? { host } : {}),
     ...(file.mtimeMicros !== undefined ? { mtimeMicros: file.mtimeMicros } : {}),
@@ -93,6 +114,7 @@ export async function scanFile(file: InputFile, deps: ScanDeps, opts: ScanOption
     bucket: (b) => buckets.push(b),
     diag: (d) => diagnostics.add(d),
   };
+  let ctx = base;
   let dumps: EmbeddedDumps | undefined;
   if (deps.embedDumps && (format.meta.source === 'journal' || format.meta.source === 'syslog')) {
     dumps = deps.embedDumps(ctx);
@@ -103,16 +125,20 @@ export async function scanFile(file: InputFile, deps: ScanDeps, opts: ScanOption
     ? { line: (t, at) => inner.line(t, at) || dumps!.inDump(), end: () => inner.end(), get unparsed() { return inner.unparsed; } }
     : inner;
 
-  const sampler = new StampSampler(format, ctx, samples);
-  const feeder = new LineFeeder(parser, file.path, chooseGate(format, deps.matcher, opts), format, opts.context);
-  let lastBlock: LineBlock | undefined;
+  const sampler = new StampSampler(format, base, samples);
+  const lookahead = dumps ? (t: string): boolean => FORMAT_LITERALS.some((l) => t.includes(l)) : undefined;
+  const raw = RAW_MESSAGE_FORMATS.has(format.meta.id) && !opts.extraLiterals?.length ? deps.rawCheck : undefined;
+  const feeder = new LineFeeder(parser, file.path, gate, format, opts.context, lookahead, raw);
   if (!skipped && firstBlock) {
-    for (let b: IteratorResult<LineBlock> = first; !b.done; b = await blocks.next()) {
-      sampler.sampleFirstLine(b.value);
-      feeder.block(b.value);
-      lastBlock = b.value;
+    for (const b of head) {
+      sampler.block(b);
+      feeder.block(b);
     }
-    if (lastBlock) sampler.sampleLastLine(lastBlock);
+    for (let b = await blocks.next(); !b.done; b = await blocks.next()) {
+      sampler.block(b.value);
+      feeder.block(b.value);
+    }
+    sampler.end();
   }
   parser.end();
   dumps?.end();
@@ -182,51 +208,29 @@ function chooseFormat(block: LineBlock, formats: FormatRegistry, as: string | un
   return found.format;
 }
 
-function chooseGate(format: Format, matcher: ScanMatcher, opts: ScanOptions): LineGate | 'all' {
+function chooseGate(format: Format, matcher: ScanMatcher, opts: ScanOptions, head: readonly LineBlock[]): LineGate | 'all' {
   if (opts.all || !format.gateable) return 'all';
   const ungated = matcher.ungated();
   if (ungated && ungated.sources.includes(format.meta.source)) return 'all';
-  const gate = literalGate([...matcher.literals(), ...FORMAT_LITERALS, ...(opts.extraLiterals ?? [])]);
-  return gate.literals.length > 0 ? gate : EVERY_LINE;
+  return gateFor(format.meta.id, [...matcher.literals(), ...FORMAT_LITERALS, ...(opts.extraLiterals ?? [])], head.map((b) => b.text));
 }
 
 /**
- * Samples the stamp of the first line of every block and of the file's last line with a
- * separate parser instance, so the clock can resolve years and rollovers along the whole file.
+ * Context lines the parser skipped, read by a parser of their own. A leading line that
+ * continues a record whose head is not in the list belongs to that record, which starts
+ * outside the context: it is left out, as a full parse would not give it a record of its own.
  */
-class StampSampler {
-  constructor(
-    private readonly format: Format,
-    private readonly base: FileContext,
-    private readonly out: Array<{ line: number; stamp: Stamp; uptime?: number }>,
-  ) {}
-
-  sampleFirstLine(block: LineBlock): void {
-    const end = block.text.indexOf('\n');
-    this.sample(block.text.slice(0, end === -1 ? block.text.length : end), block.firstLine, block.offset);
+function readApart(format: Format, base: FileContext, lines: UnfedLine[]): ParsedRecord[] {
+  const got: ParsedRecord[] = [];
+  const p = format.open({ ...base, emit: (r) => got.push(r), object: () => {}, bucket: () => {}, diag: () => {} });
+  const isCont = format.isContinuation;
+  let prev = -1;
+  for (const u of lines) {
+    const text = decodeLine(u.text).text;
+    if (u.line !== prev + 1 && isCont?.(text)) continue;
+    prev = u.line;
+    p.line(text, { file: base.file, line: u.line, offset: u.offset });
   }
-
-  sampleLastLine(block: LineBlock): void {
-    const text = block.text.endsWith('\n') ? block.text.slice(0, -1) : block.text;
-    const start = text.lastIndexOf('\n') + 1;
-    const line = block.firstLine + countLines(text, start);
-    this.sample(text.slice(start), line, block.offset + start);
-  }
-
-  private sample(latin1: string, line: number, offset: number): void {
-    if (!this.format.gateable) return;
-    let got: ParsedRecord | undefined;
-    const ctx: FileContext = { ...this.base, emit: (r) => (got ??= r), object: () => {}, bucket: () => {}, diag: () => {} };
-    const p = this.format.open(ctx);
-    p.line(decodeLine(latin1).text, { file: this.base.file, line, offset });
-    p.end();
-    if (got && got.stamp.kind !== 'none') this.out.push({ line, stamp: got.stamp, ...(got.uptime !== undefined ? { uptime: got.uptime } : {}) });
-  }
+  p.end();
+  return got;
 }
-
-function countLines(text: string, upTo: number): number {
-  let n = 0;
-  for (let p = text.indexOf('\n'); p !== -1 && p < upTo; p = text.indexOf('\n', p + 1)) n += 1;
-  return n;
-}
-

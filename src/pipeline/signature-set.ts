@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, LoadedSignature } from '../model/index.js';
+import { cachedPatternSet } from './signature-cache.js';
 import { compileSignatures, loadPatterns, parseParamArgs, type CompiledSignatures, type PatternSet } from '../signatures/index.js';
 
 /** The catalogue shipped with hows: <package>/patterns (this file is <package>/{src,dist}/pipeline/). */
@@ -8,8 +9,9 @@ export const BUILTIN_PATTERNS = path.resolve(path.dirname(fileURLToPath(import.m
 
 /** The shipped catalogue (unless `builtin` is false: then only its entities.yml), the extra folders, the files. */
 export function loadSignatureSet(extra: readonly string[], builtin = true, files: readonly string[] = []): PatternSet {
-  if (builtin) return loadPatterns([BUILTIN_PATTERNS, ...extra], { files });
-  return loadPatterns(extra, { files: [path.join(BUILTIN_PATTERNS, 'entities.yml'), ...files] });
+  const dirs = builtin ? [BUILTIN_PATTERNS, ...extra] : [...extra];
+  const all = builtin ? [...files] : [path.join(BUILTIN_PATTERNS, 'entities.yml'), ...files];
+  return cachedPatternSet(dirs, all, () => loadPatterns(dirs, { files: all }));
 }
 
 /** What a worker needs to rebuild the compiled set without reading pattern files again. */
@@ -33,7 +35,4 @@ export function prepareSignatures(extra: readonly string[], paramArgs: readonly 
   return { payload: { signatures: set.signatures, entities: set.entities, params }, compiled, diagnostics: [...set.diagnostics, ...paramDiags, ...diagnostics] };
 }
 
-/** Rebuilds a compiled set from a payload (in a scan worker). */
-export function compilePayload(payload: SignaturePayload): CompiledSignatures {
-  return compileSignatures({ signatures: payload.signatures, entities: payload.entities }, { params: payload.params }).compiled;
-}
+export { compilePayload } from './compile-payload.js';

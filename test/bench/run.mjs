@@ -2,14 +2,19 @@
 // npm run bench [-- --mb N | --sizes 100,500,1000] [--runs R] [--jobs J] [--keep] [--out DIR]
 //
 // Generates deterministic incident corpora with ../shared/bench/gen-corpus.mjs (plain and
-// gzipped), then times, in the same run and on the same warm page cache:
+// gzipped), then times, in the same run, on the same warm page cache, interleaved run by run
+// (so a burst of load on a shared machine hits every command alike) and keeping each command's
+// fastest run:
 //   hows analyze (full analysis, reports written)   on the plain and the gzipped corpus
 //   node-baseline.mjs --mode alt --reader split       (the plain-Node floor)
 //   grep -E -c -f patterns.txt                        (the reference)
 //   zcat of the gzipped rotations                     (decompression floor)
+//   hows analyze on a one-line corpus                 (its fixed start-up cost)
 // and prints MB/s (10^6 bytes of uncompressed input per second), peak RSS, the ratio of hows to
-// each baseline, the per-MB cost at every size, and a recall check: every non-context signature
-// line listed in the corpus MANIFEST.json must appear (file:line) in hows' findings evidence.
+// each baseline, the per-MB cost at every size (as measured, and net of the start-up cost), and
+// a recall check: every non-context signature line listed in the corpus MANIFEST.json must
+// appear (file:line) in hows' findings evidence. MANIFEST.json itself is not evidence: a
+// .howsignore keeps hows from reading it, as grep and the baseline skip it.
 // Results go to bench/results/<stamp>.json and are compared with the previous result file.
 // Exit status 1 when a target or the recall check fails.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -19,7 +24,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SHARED = process.env.HOWS_BENCH_SHARED ?? path.resolve(ROOT, '../shared/bench');
+/** shared/bench beside the repo or beside its worktree folder (/work/main, /work/wt/<name>). */
+function sharedDir() {
+  if (process.env.HOWS_BENCH_SHARED) return process.env.HOWS_BENCH_SHARED;
+  for (let dir = ROOT; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared/bench');
+    if (fs.existsSync(path.join(candidate, 'gen-corpus.mjs'))) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve(ROOT, '../shared/bench');
+  }
+}
+const SHARED = sharedDir();
 const GEN = path.join(SHARED, 'gen-corpus.mjs');
 const BASELINE = path.join(SHARED, 'node-baseline.mjs');
 const PATTERNS = path.join(SHARED, 'patterns.txt');
@@ -31,12 +45,12 @@ const opt = (name, dflt) => {
   return i === -1 ? dflt : args[i + 1];
 };
 const sizes = args.includes('--mb') ? [Number(opt('--mb'))] : String(opt('--sizes', '100,500,1000')).split(',').map(Number);
-const runs = Number(opt('--runs', '1'));
+const runs = Number(opt('--runs', '3'));
 const jobs = opt('--jobs');
 const work = opt('--out', path.join(os.tmpdir(), 'hows-bench'));
 const keep = args.includes('--keep');
-if (sizes.some((s) => !(s > 0))) {
-  console.error('bench: --mb / --sizes must be positive numbers');
+if (sizes.some((s) => !(s > 0)) || !(runs >= 1)) {
+  console.error('bench: --mb / --sizes / --runs must be positive numbers');
   process.exit(2);
 }
 for (const f of [GEN, BASELINE, PATTERNS]) {
@@ -52,28 +66,36 @@ if (!fs.existsSync(path.join(ROOT, 'dist/cli/main.js'))) {
 
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
-/** Runs a command and returns wall seconds and peak RSS (KiB, via GNU time when present). */
-function measure(cmd, argv, { stdout = 'ignore' } = {}) {
-  const best = { wall: Infinity, rssKiB: 0, out: '' };
-  for (let r = 0; r < runs; r++) {
-    const t0 = process.hrtime.bigint();
-    const res = TIME
-      ? spawnSync(TIME, ['-f', '%M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', stdout === 'ignore' ? 'ignore' : 'pipe', 'pipe'] })
-      : spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', stdout === 'ignore' ? 'ignore' : 'pipe', 'pipe'] });
-    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (res.status !== 0 && !(cmd === 'grep' && res.status === 1)) {
-      throw new Error(`${cmd} ${argv.join(' ')} failed (${res.status}): ${String(res.stderr).slice(-2000)}`);
-    }
-    const rss = TIME ? Number(String(res.stderr).trim().split('\n').pop()) : 0;
-    if (wall < best.wall) Object.assign(best, { wall, rssKiB: rss, out: res.stdout ?? '' });
+/** Runs a command once: wall seconds, CPU seconds and peak RSS (KiB) via GNU time when present. */
+function once(cmd, argv) {
+  const t0 = process.hrtime.bigint();
+  const res = TIME
+    ? spawnSync(TIME, ['-f', '%M %U %S', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (res.status !== 0 && !(cmd === 'grep' && res.status === 1)) {
+    throw new Error(`${cmd} ${argv.join(' ')} failed (${res.status}): ${String(res.stderr).slice(-2000)}`);
   }
-  return best;
+  const [rss, user, sys] = TIME ? String(res.stderr).trim().split('\n').pop().split(' ').map(Number) : [0, 0, 0];
+  return { wall, cpu: user + sys, rssKiB: rss };
+}
+
+/** Keeps every run and the fastest one. */
+function tally() {
+  return {
+    walls: [],
+    best: { wall: Infinity, cpu: 0, rssKiB: 0 },
+    add(m) {
+      this.walls.push(+m.wall.toFixed(3));
+      if (m.wall < this.best.wall) this.best = m;
+    },
+  };
 }
 
 function listFiles(dir) {
   const out = [];
   for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (e.name === 'MANIFEST.json') continue;
+    if (e.name === 'MANIFEST.json' || e.name === '.howsignore') continue;
     const p = path.join(dir, e.name);
     if (e.isDirectory()) out.push(...listFiles(p));
     else out.push(p);
@@ -87,6 +109,7 @@ function corpus(mb, gzip) {
     fs.mkdirSync(dir, { recursive: true });
     execFileSync(process.execPath, [GEN, '--out', dir, '--mb', String(mb), '--seed', '1', ...(gzip ? ['--gzip'] : [])], { stdio: 'inherit' });
   }
+  fs.writeFileSync(path.join(dir, '.howsignore'), 'MANIFEST.json\n');
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'MANIFEST.json'), 'utf8'));
   const files = listFiles(dir);
   for (const f of files) fs.readFileSync(f); // warm the page cache
@@ -96,64 +119,86 @@ function corpus(mb, gzip) {
 // The corpus logs in AEST; its goroutine dump carries no time of its own (see MANIFEST notes).
 const HOWS_ARGS = ['--tz', 'Australia/Brisbane', '--dump-time', '2026-05-28T21:20:11+10:00', '--quiet', ...(jobs ? ['--jobs', jobs] : [])];
 
-function runHows(c, outDir) {
+function runHows(dir, outDir) {
   fs.rmSync(outDir, { recursive: true, force: true });
-  const m = measure(process.execPath, [HOWS, 'analyze', c.dir, ...HOWS_ARGS, '-o', outDir]);
-  const findings = JSON.parse(fs.readFileSync(path.join(outDir, 'findings.json'), 'utf8'));
-  return { ...m, findings };
+  return once(process.execPath, [HOWS, 'analyze', dir, ...HOWS_ARGS, '-o', outDir]);
 }
 
 /** Every non-context MANIFEST signature entry must be cited (file:line) by some finding. */
-function recall(c, findings) {
+function recall(c, outDir) {
+  const findings = JSON.parse(fs.readFileSync(path.join(outDir, 'findings.json'), 'utf8'));
   const cited = new Set();
   for (const f of findings.findings) for (const e of f.evidence) cited.add(`${path.relative(c.dir, path.resolve(e.file))}:${e.line}`);
   const wanted = c.manifest.signatures.filter((s) => s.role !== 'context' && s.signature);
   const missed = wanted.filter((s) => !cited.has(`${s.file}:${s.line}`));
-  return { wanted: wanted.length, found: wanted.length - missed.length, missed: missed.slice(0, 10).map((s) => `${s.signature} ${s.file}:${s.line}`) };
+  const bySignature = {};
+  for (const s of missed) bySignature[s.signature] = (bySignature[s.signature] ?? 0) + 1;
+  return { wanted: wanted.length, found: wanted.length - missed.length, findings: findings.findings.length, missed_by_signature: bySignature, missed: missed.slice(0, 10).map((s) => `${s.signature} ${s.file}:${s.line}`) };
 }
 
-const results = { when: new Date().toISOString(), host: os.hostname(), cpus: os.cpus().length, node: process.version, runs, sizes: [] };
+/** A one-line corpus: what hows costs before it reads any input. */
+function startupCorpus() {
+  const dir = path.join(work, 'startup');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'syslog'), 'May 28 20:21:04 k8s02 kernel: [ 5911.326861] EXT4-fs (sdb): Remounting filesystem read-only\n');
+  return dir;
+}
+
+const load = () => os.loadavg().map((l) => +l.toFixed(2));
+const results = { when: new Date().toISOString(), host: os.hostname(), cpus: os.cpus().length, node: process.version, runs, load_start: load(), sizes: [] };
+const startupDir = startupCorpus();
 let failed = false;
 for (const mb of sizes) {
   const plain = corpus(mb, false);
   const gz = corpus(mb, true);
   const gzOnly = gz.files.filter((f) => f.endsWith('.gz'));
   const outDir = path.join(work, `out-${mb}`);
-  const hp = runHows(plain, outDir);
-  const hg = runHows(gz, `${outDir}-gz`);
-  const base = measure(process.execPath, [BASELINE, '--patterns', PATTERNS, '--mode', 'alt', '--reader', 'split', ...plain.files]);
-  const grep = measure('grep', ['-E', '-c', '-f', PATTERNS, ...plain.files]);
-  const zcat = measure('zcat', gzOnly);
+  const t = { hows: tally(), gz: tally(), base: tally(), grep: tally(), zcat: tally(), startup: tally() };
+  const loadBefore = load();
+  for (let r = 0; r < runs; r++) {
+    t.hows.add(runHows(plain.dir, outDir));
+    t.base.add(once(process.execPath, [BASELINE, '--patterns', PATTERNS, '--mode', 'alt', '--reader', 'split', ...plain.files]));
+    t.gz.add(runHows(gz.dir, `${outDir}-gz`));
+    t.grep.add(once('grep', ['-E', '-c', '-f', PATTERNS, ...plain.files]));
+    t.zcat.add(once('zcat', gzOnly));
+    t.startup.add(runHows(startupDir, `${outDir}-startup`));
+  }
   const zcatBytes = gz.manifest.files.filter((f) => f.path.endsWith('.gz')).reduce((a, f) => a + f.uncompressed_bytes, 0);
-  const rec = recall(plain, hp.findings);
-  const recGz = recall(gz, hg.findings);
+  const rec = recall(plain, outDir);
+  const recGz = recall(gz, `${outDir}-gz`);
   const mbps = (bytes, s) => +(bytes / 1e6 / s).toFixed(1);
+  const [hp, hg, base, grep, zcat, startup] = [t.hows, t.gz, t.base, t.grep, t.zcat, t.startup].map((x) => x.best);
   const row = {
     mb,
     bytes: plain.bytes,
-    hows: { seconds: +hp.wall.toFixed(3), mb_per_s: mbps(plain.bytes, hp.wall), peak_rss_mib: +(hp.rssKiB / 1024).toFixed(1), findings: hp.findings.findings.length },
-    hows_gzip: { seconds: +hg.wall.toFixed(3), mb_per_s: mbps(gz.bytes, hg.wall), peak_rss_mib: +(hg.rssKiB / 1024).toFixed(1) },
-    node_baseline_alt_split: { seconds: +base.wall.toFixed(3), mb_per_s: mbps(plain.bytes, base.wall) },
-    grep: { seconds: +grep.wall.toFixed(3), mb_per_s: mbps(plain.bytes, grep.wall) },
-    zcat: { seconds: +zcat.wall.toFixed(3), mb_per_s: mbps(zcatBytes, zcat.wall) },
+    load_before: loadBefore,
+    load_after: load(),
+    hows: { seconds: +hp.wall.toFixed(3), cpu_seconds: +hp.cpu.toFixed(2), mb_per_s: mbps(plain.bytes, hp.wall), peak_rss_mib: +(hp.rssKiB / 1024).toFixed(1), runs: t.hows.walls },
+    hows_gzip: { seconds: +hg.wall.toFixed(3), cpu_seconds: +hg.cpu.toFixed(2), mb_per_s: mbps(gz.bytes, hg.wall), peak_rss_mib: +(hg.rssKiB / 1024).toFixed(1), runs: t.gz.walls },
+    hows_startup: { seconds: +startup.wall.toFixed(3), runs: t.startup.walls },
+    node_baseline_alt_split: { seconds: +base.wall.toFixed(3), mb_per_s: mbps(plain.bytes, base.wall), runs: t.base.walls },
+    grep: { seconds: +grep.wall.toFixed(3), mb_per_s: mbps(plain.bytes, grep.wall), runs: t.grep.walls },
+    zcat: { seconds: +zcat.wall.toFixed(3), mb_per_s: mbps(zcatBytes, zcat.wall), runs: t.zcat.walls },
     ratio: {
       hows_over_grep: +(hp.wall / grep.wall).toFixed(2),
       hows_over_node_baseline: +(hp.wall / base.wall).toFixed(2),
       gzip_over_plain: +(hg.wall / hp.wall).toFixed(2),
     },
-    seconds_per_mb: +(hp.wall / (plain.bytes / 1e6)).toFixed(5),
+    ms_per_mb: +((hp.wall / (plain.bytes / 1e6)) * 1000).toFixed(3),
+    ms_per_mb_net_of_startup: +(((hp.wall - startup.wall) / (plain.bytes / 1e6)) * 1000).toFixed(3),
     recall: rec,
     recall_gzip: recGz,
   };
   results.sizes.push(row);
   console.log(
-    `${String(mb).padStart(5)} MB  hows ${row.hows.mb_per_s} MB/s (${row.hows.peak_rss_mib} MiB)  gz ${row.hows_gzip.mb_per_s} MB/s  ` +
-      `| baseline ${row.node_baseline_alt_split.mb_per_s}  grep ${row.grep.mb_per_s}  zcat ${row.zcat.mb_per_s} MB/s ` +
-      `| hows/grep ${row.ratio.hows_over_grep}x  hows/baseline ${row.ratio.hows_over_node_baseline}x  gz/plain ${row.ratio.gzip_over_plain}x ` +
-      `| recall ${rec.found}/${rec.wanted} (gz ${recGz.found}/${recGz.wanted})`,
+    `${String(mb).padStart(5)} MB  hows ${row.hows.mb_per_s} MB/s (${row.hows.peak_rss_mib} MiB, ${row.hows.cpu_seconds} s CPU)  gz ${row.hows_gzip.mb_per_s} MB/s (${row.hows_gzip.peak_rss_mib} MiB)  start-up ${row.hows_startup.seconds} s` +
+      `\n         baseline ${row.node_baseline_alt_split.mb_per_s}  grep ${row.grep.mb_per_s}  zcat ${row.zcat.mb_per_s} MB/s` +
+      `  | hows/grep ${row.ratio.hows_over_grep}x  hows/baseline ${row.ratio.hows_over_node_baseline}x  gz/plain ${row.ratio.gzip_over_plain}x` +
+      `\n         recall ${rec.found}/${rec.wanted} (gz ${recGz.found}/${recGz.wanted})  load ${loadBefore.join(' ')} -> ${row.load_after.join(' ')} on ${results.cpus} CPUs`,
   );
-  if (rec.missed.length || recGz.missed.length) console.log(`   missed: ${[...rec.missed, ...recGz.missed].join('; ')}`);
-  if (!keep) fs.rmSync(outDir, { recursive: true, force: true });
+  if (rec.missed.length || recGz.missed.length) console.log(`         missed: ${JSON.stringify(rec.missed_by_signature)}`);
+  if (loadBefore[0] > results.cpus) console.log(`         warning: load ${loadBefore[0]} exceeds ${results.cpus} CPUs: timings are inflated`);
+  if (!keep) for (const d of [outDir, `${outDir}-gz`, `${outDir}-startup`]) fs.rmSync(d, { recursive: true, force: true });
 }
 
 // Targets of issue 8 (measured side by side in this run).
@@ -168,12 +213,16 @@ for (const r of results.sizes) {
 const bySize = new Map(results.sizes.map((r) => [r.mb, r]));
 if (bySize.has(100) && bySize.has(1000) && TIME) checks.push(['peak RSS at 1 GB <= 1.2x at 100 MB', bySize.get(1000).hows.peak_rss_mib <= 1.2 * bySize.get(100).hows.peak_rss_mib]);
 if (results.sizes.length >= 2) {
-  const costs = results.sizes.map((r) => r.seconds_per_mb);
-  const spread = Math.max(...costs) / Math.min(...costs) - 1;
-  results.per_mb_spread = +spread.toFixed(3);
-  console.log(`per-MB cost: ${results.sizes.map((r) => `${r.mb} MB ${(r.seconds_per_mb * 1000).toFixed(2)} ms/MB`).join(', ')}  (spread ${(spread * 100).toFixed(1)}%)`);
-  checks.push(['per-MB cost within 15% across sizes', spread <= 0.15]);
+  const spread = (xs) => Math.max(...xs) / Math.min(...xs) - 1;
+  const raw = spread(results.sizes.map((r) => r.ms_per_mb));
+  const net = spread(results.sizes.map((r) => r.ms_per_mb_net_of_startup));
+  results.per_mb_spread = +raw.toFixed(3);
+  results.per_mb_spread_net_of_startup = +net.toFixed(3);
+  console.log(`per-MB cost: ${results.sizes.map((r) => `${r.mb} MB ${r.ms_per_mb} ms/MB`).join(', ')}  (spread ${(raw * 100).toFixed(1)}%)`);
+  console.log(`  net of start-up: ${results.sizes.map((r) => `${r.mb} MB ${r.ms_per_mb_net_of_startup} ms/MB`).join(', ')}  (spread ${(net * 100).toFixed(1)}%)`);
+  checks.push(['per-MB cost within 15% across sizes', raw <= 0.15]);
 }
+results.load_end = load();
 results.checks = checks.map(([name, ok]) => ({ name, ok }));
 for (const [name, ok] of checks) {
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}`);

@@ -4,6 +4,7 @@ import { isoAbsolute, parseIso, type IsoParts } from '../text/stamps.js';
 import { BufferedParser, provenance } from './base.js';
 import { finishEnvelope } from './envelope.js';
 import { share } from './sniff-util.js';
+import { iso, isoStampEnd } from './syslog/shape.js';
 
 /**
  * Container logs: the CRI file format kubelet/containerd write under /var/log/pods
@@ -30,6 +31,27 @@ function criLine(text: string): CriLine | null {
   const tag = text.slice(t, tagEnd < 0 ? text.length : tagEnd);
   if (!/^[FP](:\S+)?$/.test(tag)) return null;
   return { iso, stream, partial: tag[0] === 'P', msgStart: tagEnd < 0 ? text.length : tagEnd + 1 };
+}
+
+/**
+ * Shape probes for the scanner (see syslog/shape.ts). A CRI line answers true only for a full
+ * (`F`) line: a partial `P` line must be read, it holds the next lines. A `--timestamps` line
+ * answers true for an ISO stamp with a zone followed by a space or the end, unless it looks
+ * like CRI (then as above).
+ */
+function criShape(t: string, s: number, e: number): boolean {
+  const end = isoStampEnd(t, s, e);
+  if (end < 0 || !iso.offset || end >= e || t.charCodeAt(end) !== SPACE) return false;
+  if (!t.startsWith('stdout ', end + 1) && !t.startsWith('stderr ', end + 1)) return false;
+  const tag = end + 8;
+  return t.charCodeAt(tag) === 70 && (tag + 1 === e || t.charCodeAt(tag + 1) === SPACE);
+}
+
+function timestampsShape(t: string, s: number, e: number): boolean {
+  const end = isoStampEnd(t, s, e);
+  if (end < 0 || !iso.offset || (end < e && t.charCodeAt(end) !== SPACE)) return false;
+  if (end < e && (t.startsWith('stdout ', end + 1) || t.startsWith('stderr ', end + 1))) return criShape(t, s, e);
+  return true;
 }
 
 function timestampsLine(text: string): IsoParts | null {
@@ -123,6 +145,7 @@ export const containerCriFormat: Format = {
   },
   sniff: (lines) => 0.97 * share(lines, (l) => criLine(l) !== null),
   gateable: true,
+  shapeOk: criShape,
   open: (ctx) => new ContainerParser(ctx, 'container-cri'),
 };
 
@@ -148,6 +171,7 @@ export const containerTimestampsFormat: Format = {
     return s * (nanos ? 0.8 : 0.5);
   },
   gateable: true,
+  shapeOk: timestampsShape,
   open: (ctx) => new ContainerParser(ctx, 'container-timestamps'),
 };
 

@@ -4,6 +4,7 @@ import { BufferedParser, provenance } from '../base.js';
 import { parseHostTag } from '../envelope.js';
 import { share } from '../sniff-util.js';
 import { readDmesgPrefix } from './prefix.js';
+import { dmesgShape } from './shape.js';
 
 /**
  * dmesg output in every util-linux time format (FORMATS.md 2.1). A record's stamp is the most
@@ -96,5 +97,6 @@ export const dmesgFormat: Format = {
   },
   gateable: true,
   isContinuation: isIndented,
+  shapeOk: dmesgShape,
   open: (ctx) => new DmesgParser(ctx),
 };

@@ -8,6 +8,7 @@ import { journalNeutral, journalTextEvidence, share, syslogFileEvidence } from '
 import { envelopeContinuation } from '../syslog/index.js';
 import { JOURNAL_LAYOUTS, short, shortFull, shortIso, shortIsoPrecise, shortMonotonic, shortPrecise, shortUnix } from './layouts.js';
 import { journalMarkers } from './markers.js';
+import { journalShape, shortFullShape, shortIsoShape, shortMonotonicShape, shortPreciseShape, shortShape, shortUnixShape } from './shape.js';
 
 /**
  * journalctl text output, one format per `-o` mode (FORMATS.md 3.1-3.2). They share one parser:
@@ -20,7 +21,12 @@ function journalContinuation(text: string): boolean {
   return text.charCodeAt(0) === SPACE || envelopeContinuation(text);
 }
 
-function journalFormat(meta: Omit<FormatMeta, 'source' | 'docs'>, own: LineLayout, sniff: (lines: readonly string[]) => number): Format {
+function journalFormat(
+  meta: Omit<FormatMeta, 'source' | 'docs'>,
+  own: LineLayout,
+  sniff: (lines: readonly string[]) => number,
+  shape: (t: string, s: number, e: number) => boolean,
+): Format {
   const layouts = [own, ...JOURNAL_LAYOUTS.filter((l) => l !== own)];
   const full: FormatMeta = { ...meta, source: 'journal', docs: DOCS };
   return {
@@ -28,6 +34,7 @@ function journalFormat(meta: Omit<FormatMeta, 'source' | 'docs'>, own: LineLayou
     sniff,
     gateable: true,
     isContinuation: journalContinuation,
+    shapeOk: journalShape(shape),
     open: (ctx) =>
       new EnvelopeParser(ctx, {
         formatId: meta.id,
@@ -87,6 +94,7 @@ export const journalShort = journalFormat(
     if (space || syslogFileEvidence(lines)) return s * 0.45;
     return s * (zero || journalTextEvidence(lines) ? 0.95 : 0.85);
   },
+  shortShape,
 );
 
 export const journalShortPrecise = journalFormat(
@@ -100,6 +108,7 @@ export const journalShortPrecise = journalFormat(
   },
   shortPrecise,
   (lines) => 0.95 * ownShare(lines, shortPrecise),
+  shortPreciseShape,
 );
 
 export const journalShortIso = journalFormat(
@@ -113,6 +122,7 @@ export const journalShortIso = journalFormat(
   },
   shortIso,
   (lines) => ownShare(lines, shortIso) * (journalTextEvidence(lines) || noHostLines(lines) || compactOffsets(lines) ? 0.95 : 0.9),
+  shortIsoShape(false),
 );
 
 export const journalShortIsoPrecise = journalFormat(
@@ -130,6 +140,7 @@ export const journalShortIsoPrecise = journalFormat(
   (lines) =>
     ownShare(lines, shortIsoPrecise) *
     (journalTextEvidence(lines) || noHostLines(lines) || compactOffsets(lines) ? 0.95 : syslogFileEvidence(lines) ? 0.45 : 0.85),
+  shortIsoShape(true),
 );
 
 export const journalShortFull = journalFormat(
@@ -140,6 +151,7 @@ export const journalShortFull = journalFormat(
   },
   shortFull,
   (lines) => 0.95 * ownShare(lines, shortFull),
+  shortFullShape,
 );
 
 export const journalShortUnix = journalFormat(
@@ -150,6 +162,7 @@ export const journalShortUnix = journalFormat(
   },
   shortUnix,
   (lines) => 0.95 * ownShare(lines, shortUnix),
+  shortUnixShape,
 );
 
 export const journalShortMonotonic = journalFormat(
@@ -163,6 +176,7 @@ export const journalShortMonotonic = journalFormat(
   },
   shortMonotonic,
   (lines) => 0.95 * share(lines, (l) => (journalNeutral(l) ? null : journalMonotonicLike(l))),
+  shortMonotonicShape,
 );
 
 export const JOURNAL_TEXT_FORMATS: readonly Format[] = [

@@ -4,6 +4,7 @@ import { BufferedParser, provenance } from '../base.js';
 import { share } from '../sniff-util.js';
 import { KLOG_SEVERITY, parseKlogHeader } from './header.js';
 import { parseKlogBody } from './pairs.js';
+import { klogShape } from './shape.js';
 import { readKlogJson, readLogrus } from './structured.js';
 
 /**
@@ -102,6 +103,9 @@ function klogFileFormat(
     meta: { id, title, source: 'klog', docs: 'FORMATS.md#4-klog-kubelet-kube-controller-manager-kubelite', samples },
     sniff,
     gateable: true,
+    // A klog header is a record whatever format the file was sniffed as (klog JSON and logrus
+    // lines are parsed).
+    shapeOk: klogShape,
     isContinuation: (text) => !isBlank(text) && parseKlogHeader(text, 0) === null && !text.startsWith('{') && !text.startsWith('time='),
     open: (ctx) => new KlogFileParser(ctx, id),
   };

@@ -3,6 +3,7 @@ import { parseBsdStamp, parseIso } from '../../text/stamps.js';
 import { EnvelopeParser, type LineLayout } from '../envelope-parser.js';
 import { journalTextEvidence, journalNeutral, share } from '../sniff-util.js';
 import { rfc3164, rfc3339, rfc5424 } from './lines.js';
+import { rfc3164Shape, rfc3339Shape } from './shape.js';
 
 /**
  * The syslog file formats (FORMATS.md 1). One parser serves the three: it starts with the
@@ -20,12 +21,13 @@ export function envelopeContinuation(text: string): boolean {
   return rest === '>' || rest.startsWith('> ');
 }
 
-function syslogFormat(meta: FormatMeta, layouts: LineLayout[], sniff: (lines: readonly string[]) => number): Format {
+function syslogFormat(meta: FormatMeta, layouts: LineLayout[], sniff: (lines: readonly string[]) => number, shapeOk?: Format['shapeOk']): Format {
   return {
     meta,
     sniff,
     gateable: true,
     isContinuation: envelopeContinuation,
+    ...(shapeOk ? { shapeOk } : {}),
     open: (ctx) => new EnvelopeParser(ctx, { formatId: meta.id, expected: meta.title, layouts }),
   };
 }
@@ -60,6 +62,7 @@ export const syslogRfc3164: Format = syslogFormat(
     const s = share(lines, (l) => (journalNeutral(l) ? null : rfc3164Line(l)));
     return s * (zeroPadded || journalTextEvidence(lines) ? 0.45 : 0.9);
   },
+  rfc3164Shape,
 );
 
 function rfc3339Line(line: string): { ok: boolean; fraction: boolean; colonOffset: boolean } {
@@ -95,6 +98,7 @@ export const syslogRfc3339: Format = syslogFormat(
     // rsyslog always prints microseconds and `+hh:mm`; journalctl short-iso may not.
     return s * (journalTextEvidence(lines) || !colon ? 0.45 : fraction ? 0.9 : 0.7);
   },
+  rfc3339Shape,
 );
 
 export const syslogRfc5424: Format = syslogFormat(
