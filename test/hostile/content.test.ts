@@ -86,6 +86,8 @@ describe('a goroutine dump cut mid-stack', () => {
     expect(r.events.map((e) => [e.time, e.message])).toEqual([
       ['2026-05-28T10:16:00.000000Z', expect.stringMatching(/^1 goroutine in sync\.runtime_SemacquireMutex blocked \[semacquire\] for 14 minutes/)],
       ['2026-05-28T10:16:00.000000Z', expect.stringMatching(/^1 goroutine in sync\.runtime_SemacquireMutex blocked \[semacquire\] for 14 minutes/)],
+      // The dump's summary at dump time counts the cut goroutine too.
+      ['2026-05-28T10:30:00.000000Z', expect.stringMatching(/^goroutine dump on .*: 3 goroutines in 3 buckets; longest waits: 2x sync\.runtime_SemacquireMutex \[semacquire, 14 minutes\]$/)],
       ['2026-05-28T10:30:00.000000Z', 'sync.(*Mutex).lockSl'],
     ]);
     expect(summary(r.stderr)).toMatchObject({ lines: 16 });
