@@ -4,14 +4,16 @@
  * - Symptoms: problem findings that are no problem finding's cause, are not explained (members
  *   of a burst or of a contrast), and are not sequences (a sequence summarises steps that are
  *   chained already).
- * - At each step the strongest, then nearest, problem cause is followed.
- * - Each step is a cause of the step before it. A symptom's path that runs beside a chain's
- *   (its findings before the first one they share have the signatures of the chain's steps just
- *   before it: sdc's remount beside sdb's) joins that chain, its findings in the steps' `also`;
- *   any other path is a chain of its own, however much of its depth it shares. A cause the
- *   evidence cannot tell apart from the one followed (same signature and agreement, the same
- *   second) joins the same way, with its own causes: both sessions that timed out beside both
- *   devices that went offline.
+ * - At each step the strongest, then nearest, problem cause is followed; among causes the
+ *   evidence cannot tell apart, the first in time (chain-merge.ts).
+ * - Each step is a cause of the step before it. Paths join chains already made where they line
+ *   up (chain-merge.ts: at a shared finding, beside the chain's last steps when the same failure
+ *   happened at the same time elsewhere, or as a co-symptom); any other symptom is a chain of
+ *   its own, however much of its depth it shares. A cause the evidence cannot tell apart from
+ *   the one followed (same signature and agreement, the same second) joins the same way, with
+ *   its own causes: both sessions that timed out beside both devices that went offline.
+ * - A cause no chain follows starts no chain: it joins one where its path lines up, else it is
+ *   only a linked-but-not-followed cause of the step it was linked to.
  * - When the deepest step declares causes but none is in the evidence, the chain ends `open`
  *   with a question about the missing cause (open-question.ts) and this step's `unresolved`;
  *   a cause is never invented.
@@ -21,55 +23,11 @@
  */
 import type { Chain, ChainStep } from '../model/finding.js';
 import { LEVELS, type LoadedSignature } from '../model/signature.js';
-import { type Draft, compareDrafts, draftRole } from './draft.js';
+import { type Plan, attachAtJunction, attachCoSymptom, attachParallel, attachTies, isStep, pathFrom, planMembers, tiedWith } from './chain-merge.js';
+import { type Draft, compareDrafts } from './draft.js';
+import { spanText } from './link.js';
 import { openQuestion } from './open-question.js';
 import { renderContext, renderWith } from './render.js';
-
-function isStep(d: Draft): boolean {
-  return draftRole(d) === 'problem';
-}
-
-interface Plan {
-  steps: Array<{ draft: Draft; also: Draft[] }>;
-  /** Paths merged into this chain, the leading one first. */
-  paths: Draft[][];
-}
-
-/** Evidence with whole-second stamps cannot order two causes less than this far apart. */
-const SAME_MOMENT = 1e6;
-
-/**
- * Causes of `effect` that the evidence cannot tell apart from the one its path follows: the
- * same signature, strength and agreeing kinds, less than a second apart (sdb's I/O errors and
- * the two sessions of the host that timed out in the same second).
- */
-function tiedWith(effect: Draft, chosen: Draft): Draft[] {
-  const c = effect.causes.find((x) => x.draft === chosen);
-  if (!c) return [];
-  return effect.causes
-    .filter((x) => x.draft !== chosen && isStep(x.draft) && x.draft.sig.id === chosen.sig.id && x.strength === c.strength && x.score === c.score && Math.abs(x.distance - c.distance) < SAME_MOMENT)
-    .map((x) => x.draft);
-}
-
-/**
- * Joins, as parallel branches, the paths from causes tied with a step (tiedWith): the step the
- * path did not take is listed in `also` with its own causes, where they line up with the chain.
- */
-function attachTies(plan: Plan): void {
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let i = 0; i + 1 < plan.steps.length; i++) {
-      for (const effect of [plan.steps[i]!.draft, ...plan.steps[i]!.also]) {
-        const chosen = effect.causes.find((c) => isStep(c.draft))?.draft;
-        if (!chosen) continue;
-        for (const alt of tiedWith(effect, chosen)) {
-          if (plan.steps.some((s) => s.draft === alt || s.also.includes(alt))) continue;
-          if (attach(plan, pathFrom(alt), false)) changed = true;
-        }
-      }
-    }
-  }
-}
 
 /** Leading paths first: the longer, then the higher level of the symptom, then the earlier. */
 function comparePaths(a: Draft[], b: Draft[]): number {
@@ -78,36 +36,6 @@ function comparePaths(a: Draft[], b: Draft[]): number {
   const lb = LEVELS.indexOf(b[0]!.sig.level);
   if (la !== lb) return lb - la;
   return compareDrafts(a[0]!, b[0]!);
-}
-
-/**
- * Merges a path into a chain when it is a parallel branch of it: from the first finding the
- * two share (the junction), the path's findings before it have, one for one and in order, the
- * signatures of the steps just before the junction (sdc's remount, journal abort and I/O errors
- * beside sdb's). They become those steps' `also`. Any other path is a chain of its own, so that
- * every step is a cause of the step before it.
- */
-function attach(plan: Plan, path: Draft[], symptom = true): boolean {
-  const at = (d: Draft): number => plan.steps.findIndex((s) => s.draft === d || s.also.includes(d));
-  const j = path.findIndex((d) => at(d) >= 0);
-  if (j < 0) return false;
-  const junction = at(path[j]!);
-  if (j > junction) return false;
-  for (let i = 0; i < j; i++) if (plan.steps[junction - j + i]!.draft.sig.id !== path[i]!.sig.id) return false;
-  for (let i = 0; i < j; i++) plan.steps[junction - j + i]!.also.push(path[i]!);
-  if (symptom) plan.paths.push(path);
-  return true;
-}
-
-function pathFrom(top: Draft): Draft[] {
-  const path = [top];
-  const seen = new Set([top]);
-  for (;;) {
-    const next = path[path.length - 1]!.causes.find((c) => isStep(c.draft) && !seen.has(c.draft));
-    if (!next) return path;
-    path.push(next.draft);
-    seen.add(next.draft);
-  }
 }
 
 /**
@@ -139,24 +67,52 @@ function importance(chains: readonly Chain[], drafts: readonly Draft[]): (a: Cha
   };
 }
 
-function chainOf(root: Draft, { steps, paths }: Plan, byId: ReadonlyMap<string, LoadedSignature>, tz: string): Chain {
+/**
+ * The link from a step to the next as the chain shows it. A link that names only the host, to
+ * one of several alike causes on that host (the same signature, agreeing on nothing more), is
+ * a time link: nothing in the evidence says which of them this step went through (the sessions
+ * of a host when the I/O errors name only the device). Those in the same second are in the
+ * next step's `also`; the others are linked but not followed.
+ */
+function stepLink(effect: Draft, cause: Draft): ChainStep['link'] | undefined {
+  const c = effect.causes.find((x) => x.draft === cause);
+  if (!c) return undefined;
+  const alike = effect.causes.filter((x) => x.draft !== cause && x.draft.sig.id === cause.sig.id && x.strength === c.strength && x.score === c.score);
+  if (c.strength !== 'identity' || c.score > 1 || alike.length === 0) return { ref: cause.ref!, strength: c.strength, via: c.via };
+  const ties = new Set(tiedWith(effect, cause));
+  const refs = (ds: Draft[]): string => ds.map((d) => d.ref!).sort().join(', ');
+  const lead = cause.first !== null && effect.first !== null ? spanText(Math.max(0, effect.first - cause.first)) : '0s';
+  const tied = alike.filter((x) => ties.has(x.draft)).map((x) => x.draft);
+  const other = alike.filter((x) => !ties.has(x.draft)).map((x) => x.draft);
+  const which = tied.length
+    ? `${refs(tied)} alike in the same second${other.length ? `, ${refs(other)} alike but further` : ''}`
+    : `the nearest of it and ${refs(other)}, alike`;
+  return {
+    ref: cause.ref!,
+    strength: 'time',
+    via: `time: ${lead} before, on ${c.via.replace(/^host=/, 'host ')}; ${which}: nothing names which one ${effect.ref} went through, mapped by time`,
+  };
+}
+
+function chainOf({ steps, paths }: Plan, byId: ReadonlyMap<string, LoadedSignature>, tz: string): Chain {
   const primary = paths[0]!;
+  const root = steps[steps.length - 1]!.draft;
   const chainSteps: ChainStep[] = steps.map((s, i) => {
     const ctx = renderContext(s.draft, byId, tz);
     const next = steps[i + 1]?.draft;
-    const link = next ? s.draft.causes.find((c) => c.draft === next) : undefined;
+    const link = next ? stepLink(s.draft, next) : undefined;
     return {
       ref: s.draft.ref!,
       question: renderWith(s.draft.sig.how, ctx),
       answer: renderWith(s.draft.sig.answer, ctx),
-      ...(link ? { link: { ref: link.draft.ref!, strength: link.strength, via: link.via } } : {}),
+      ...(link ? { link } : {}),
       ...(s.also.length ? { also: s.also.map((a) => a.ref!).sort() } : {}),
     };
   });
   const chain: Chain = {
     id: '',
     title: primary[0]!.sig.title,
-    symptoms: paths.map((p) => p[0]!.ref!).sort(),
+    symptoms: [...new Set(paths.map((p) => p[0]!.ref!))].sort(),
     steps: chainSteps,
     hosts: [...new Set(steps.flatMap((s) => [s.draft, ...s.also]).map((d) => d.host).filter((h): h is string => !!h))].sort(),
   };
@@ -167,6 +123,11 @@ function chainOf(root: Draft, { steps, paths }: Plan, byId: ReadonlyMap<string, 
   return chain;
 }
 
+/** Ids of the signatures some signature names as a cause: mechanisms, not symptoms alone. */
+function mechanismIds(byId: ReadonlyMap<string, LoadedSignature>): Set<string> {
+  return new Set([...byId.values()].flatMap((s) => (s.caused_by ?? []).map((c) => c.id)));
+}
+
 export function buildChains(drafts: readonly Draft[], byId: ReadonlyMap<string, LoadedSignature>, tz: string): Chain[] {
   const causesSomething = new Set<Draft>();
   const inBurst = new Set<Draft>();
@@ -174,16 +135,33 @@ export function buildChains(drafts: readonly Draft[], byId: ReadonlyMap<string, 
     if (isStep(d)) for (const c of d.causes) causesSomething.add(c.draft);
     if (d.sig.match.kind === 'burst') for (const m of d.members) inBurst.add(m);
   }
-  const tops = drafts.filter((d) => isStep(d) && !causesSomething.has(d) && !inBurst.has(d) && !d.explainedBy && d.sig.match.kind !== 'sequence');
-  const byRoot = new Map<Draft, Plan[]>();
-  for (const path of tops.map(pathFrom).sort(comparePaths)) {
-    const root = path[path.length - 1]!;
-    const plans = byRoot.get(root) ?? [];
-    if (!plans.some((plan) => attach(plan, path))) plans.push({ steps: path.map((draft) => ({ draft, also: [] })), paths: [path] });
-    byRoot.set(root, plans);
+  const candidate = (d: Draft): boolean => isStep(d) && !inBurst.has(d) && !d.explainedBy && d.sig.match.kind !== 'sequence';
+  const mechanisms = mechanismIds(byId);
+  const plans: Plan[] = [];
+  for (const path of drafts.filter((d) => candidate(d) && !causesSomething.has(d)).map(pathFrom).sort(comparePaths)) {
+    const placed =
+      plans.some((p) => attachAtJunction(p, path, true)) || plans.some((p) => attachParallel(p, path, true)) || plans.some((p) => attachCoSymptom(p, path, mechanisms));
+    if (!placed) plans.push({ steps: path.map((draft) => ({ draft, also: [] })), paths: [path] });
   }
-  for (const plans of byRoot.values()) for (const plan of plans) attachTies(plan);
-  const chains = [...byRoot].flatMap(([root, plans]) => plans.map((plan) => chainOf(root, plan, byId, tz)));
+  for (const plan of plans) attachTies(plan);
+  // A cause that no chain follows (a linked-but-not-followed cause of a step) starts no chain
+  // of its own; its path joins a chain where it lines up (another volume read-only in the same
+  // storm, beside the one a crash loop was linked to).
+  const shown = new Set(plans.flatMap((p) => [...planMembers(p)]));
+  let left = drafts.filter((d) => candidate(d) && causesSomething.has(d) && !shown.has(d));
+  for (let changed = true; changed && left.length; ) {
+    changed = false;
+    for (const path of left.map(pathFrom).sort(comparePaths)) {
+      if (shown.has(path[0]!)) continue;
+      const plan = plans.find((p) => attachAtJunction(p, path, false)) ?? plans.find((p) => attachParallel(p, path, false));
+      if (!plan) continue;
+      for (const d of planMembers(plan)) shown.add(d);
+      changed = true;
+    }
+    left = left.filter((d) => !shown.has(d));
+  }
+  for (const plan of plans) attachTies(plan);
+  const chains = plans.map((plan) => chainOf(plan, byId, tz));
   const order = importance(chains, drafts);
   chains.sort(order);
   chains.forEach((c, i) => (c.id = `C${i + 1}`));

@@ -2,14 +2,15 @@
  * Entities, extracted once per matched event and shared by every later step: from each hit's
  * captures through its signature's `entities` map, from the generic extractors and derivations
  * of `patterns/entities.yml`, the path of its file (`paths`: a CRI container log names its pod),
- * plus the event's host. Aliases come from `binds` (and
+ * its structured fields (`fields`: a kubectl event names the pod it is about), plus the event's
+ * host. Aliases come from `binds` (and
  * derivations): a login line binding connection 1:0 to iqn...:pvc-746b2837 lets a later
  * `connection1:0: detected conn error` be linked to that PVC (aliases.ts).
  */
 import type { Event } from '../model/event.js';
 import type { SignatureHit } from '../model/scan.js';
 import type { EntityKind } from '../model/signature.js';
-import { type CompiledSignatures, type EntityConfig, normalizeEntity, pathEntities, sameEntity } from '../signatures/index.js';
+import { type CompiledSignatures, type EntityConfig, fieldEntities, normalizeEntity, pathEntities, sameEntity } from '../signatures/index.js';
 import { AliasIndex } from './aliases.js';
 
 /** Entity values by kind. */
@@ -74,6 +75,7 @@ export class EntityIndex {
       }
       const file = ev.from[0]?.file;
       if (file && config.paths.length) for (const { kind, value } of this.fromPath(file)) addEntity(own, kind, normalizeEntity(config, kind, value));
+      if (config.fields.length) for (const { kind, value } of fieldEntities(config, ev.fields)) addEntity(own, kind, normalizeEntity(config, kind, value));
       for (const x of config.extract) {
         if (x.literals && !x.literals.some((l) => ev.message.includes(l))) continue;
         x.regex.lastIndex = 0;

@@ -35,23 +35,75 @@ export function hitsById(events: readonly Event[], hits: ReadonlyMap<number, Sig
   return out;
 }
 
+/** Where an event was read first (`file:line`): one kubectl event row gives two records. */
+function placeOf(event: Event): string | undefined {
+  const at = event.from[0];
+  return at ? `${at.file}\u0000${at.line}` : undefined;
+}
+
+function spanOf(d: Draft): [number, number] | undefined {
+  return d.first === null ? undefined : [d.first, d.last ?? d.first];
+}
+
+/** Merges `b` into `a` (same key): events in seq order, entities and captures (a's first win). */
+function absorb(a: Draft, b: Draft, hostless: Set<Draft>): void {
+  a.events = [...a.events, ...b.events].sort((x, y) => x.seq - y.seq);
+  a.count += b.count;
+  if (b.first !== null) a.first = a.first === null ? b.first : Math.min(a.first, b.first);
+  if (b.last !== null) a.last = a.last === null ? b.last : Math.max(a.last, b.last);
+  if (hostless.has(a)) a.host = undefined;
+  else if (hostless.has(b)) {
+    a.host = undefined;
+    hostless.add(a);
+  } else if (b.host !== undefined && a.host !== b.host) {
+    if (a.host === undefined) a.host = b.host;
+    else {
+      a.host = undefined;
+      hostless.add(a);
+    }
+  }
+  mergeCaptures(a.captures, b.captures);
+  mergeEntities(a.entities, b.entities);
+}
+
+/**
+ * One finding per group of hits: a hit joins the open finding of its key when it comes within
+ * `gap` of its last hit, or when it was read from the same input line as a hit of that finding
+ * (the first and the last occurrence of one kubectl event row, 30 hours apart). Findings of a
+ * key whose spans then overlap, or are within `gap`, are one. The finding's host is the host of
+ * its hits; a hit that names none does not change it, hits on two hosts leave it unset.
+ */
 export function groupEventHits(sig: LoadedSignature, list: readonly EventHit[], entities: EntityIndex, overrides: Readonly<Record<string, string>>): Draft[] {
   const gap = sig.group?.gap ? (resolveDuration(sig.group.gap, sig, overrides)?.micros ?? DEFAULT_GAP) : DEFAULT_GAP;
   const keys = groupKeys(sig);
   const open = new Map<string, Draft>();
-  const out: Draft[] = [];
+  const byPlace = new Map<string, Draft>();
+  const byKey = new Map<string, Draft[]>();
+  /** Drafts with hits on two hosts: no host. */
+  const hostless = new Set<Draft>();
   /** Resolved entity sets already merged into each draft (consecutive events share them). */
   const merged = new Map<Draft, Set<EntitySet>>();
   for (const { event, hit } of list) {
     const key = eventKey(keys, entities.own(event.seq), hit.captures, event.host);
     const t = event.time.utcMicros;
-    const cur = open.get(key);
-    const fits = cur && (t === null ? cur.last === null : cur.last !== null && t - cur.last <= gap);
+    const place = placeOf(event);
+    const sameRow = place === undefined ? undefined : byPlace.get(place);
+    const cur = sameRow?.key === key ? sameRow : open.get(key);
+    const fits = cur && (cur === sameRow || (t === null ? cur.last === null : cur.last !== null && t - cur.last <= gap));
     if (cur && fits) {
       cur.events.push(event);
       cur.count++;
-      if (t !== null) cur.last = Math.max(cur.last ?? t, t);
-      if (cur.host !== event.host) cur.host = undefined;
+      if (t !== null) {
+        cur.first = cur.first === null ? t : Math.min(cur.first, t);
+        cur.last = Math.max(cur.last ?? t, t);
+      }
+      if (event.host !== undefined && cur.host !== event.host && !hostless.has(cur)) {
+        if (cur.host === undefined) cur.host = event.host;
+        else {
+          cur.host = undefined;
+          hostless.add(cur);
+        }
+      }
       mergeCaptures(cur.captures, hit.captures);
       const set = entities.of(event.seq, event.host);
       const seen = merged.get(cur)!;
@@ -59,6 +111,7 @@ export function groupEventHits(sig: LoadedSignature, list: readonly EventHit[], 
         seen.add(set);
         mergeEntities(cur.entities, set);
       }
+      if (place !== undefined && !byPlace.has(place)) byPlace.set(place, cur);
       continue;
     }
     const draft: Draft = {
@@ -79,7 +132,28 @@ export function groupEventHits(sig: LoadedSignature, list: readonly EventHit[], 
     mergeEntities(draft.entities, set);
     merged.set(draft, new Set([set]));
     open.set(key, draft);
-    out.push(draft);
+    if (place !== undefined && !byPlace.has(place)) byPlace.set(place, draft);
+    byKey.set(key, [...(byKey.get(key) ?? []), draft]);
   }
-  return out;
+  // Spans that overlap (or come within the gap) after same-row joins are one finding.
+  const gone = new Set<Draft>();
+  for (const drafts of byKey.values()) {
+    for (let i = 0; i < drafts.length; i++) {
+      const a = drafts[i]!;
+      if (gone.has(a)) continue;
+      for (let again = true; again; ) {
+        again = false;
+        for (let j = i + 1; j < drafts.length; j++) {
+          const b = drafts[j]!;
+          const sa = spanOf(a);
+          const sb = spanOf(b);
+          if (gone.has(b) || !sa || !sb || sb[0] > sa[1] + gap || sa[0] > sb[1] + gap) continue;
+          absorb(a, b, hostless);
+          gone.add(b);
+          again = true;
+        }
+      }
+    }
+  }
+  return [...byKey.values()].flat().filter((d) => !gone.has(d));
 }

@@ -3,9 +3,10 @@
  * falls in the window (from `within` before this finding starts to `skew` after) and every kind
  * in `same` agrees. The link is an identity link when a kind of `same`/`prefer` agrees (the same
  * PVC, device or host named on both sides, after aliases), else a time link. Per declaration,
- * every identity candidate is kept (best first); without one, only the nearest time candidate.
- * Contrast findings, and findings a contrast explains (they recovered), are never causes. A window param read from evidence (`{from: ...}`) takes
- * the value nearest to this finding, on its host first.
+ * every identity candidate that agrees on as much as the best one is kept (at most 5, nearest
+ * first); without one, only the nearest time candidate. Contrast findings, and findings a
+ * contrast explains (they recovered), are never causes. A window param read from evidence
+ * (`{from: ...}`) takes the value nearest to this finding, on its host first.
  */
 import type { LoadedSignature } from '../model/signature.js';
 import { type EntityConfig, type EvidenceLookup, resolveDuration } from '../signatures/index.js';
@@ -82,7 +83,11 @@ export function linkCauses(
       });
     }
     found.sort(rankCauses);
-    const identity = found.filter((f) => f.strength === 'identity');
+    // Only the candidates that agree on as much as the best one: when one names the same PVC
+    // or device, the others that share only the host are not causes (readarr's crash loop
+    // and the one read-only volume it claims, not every volume of its node).
+    const best = found[0]?.strength === 'identity' ? found[0].score : undefined;
+    const identity = found.filter((f) => f.strength === 'identity' && f.score === best);
     causes.push(...(identity.length ? identity.slice(0, MAX_IDENTITY) : found.slice(0, 1)));
   }
   effect.causes = causes.sort(rankCauses);

@@ -11,6 +11,7 @@ import { naturalCompare } from './natural.js';
 import { pathShower } from './paths.js';
 import { actionViews, detectionViews, signatureLines } from './sections.js';
 import { incidentView, summarySentences } from './summary.js';
+import { linkage } from './linkage.js';
 import { GAP_MINUTES, timelineRows } from './timeline-rows.js';
 import type { ClockView, FindingView, ReportModel, TimelineRowView } from './view-model.js';
 
@@ -60,21 +61,25 @@ export function buildReportModel(input: ReportInput): ReportModel {
   }
   const tl = timelineRows({ events: input.timeline, evidence, all: input.all, clock, show });
 
-  const inChains = chainRefs(chains);
-  const chainOrder = chains.flatMap((c) => [...c.symptoms, ...c.steps.map((s) => s.ref)]);
+  const links = linkage(findings, chains);
+  const chainOrder = chains.flatMap((c) => [...c.symptoms, ...c.steps.flatMap((s) => [s.ref, ...(s.also ?? [])])]);
   const chainFindings = [...new Set(chainOrder)].map((r) => byRef.get(r)).filter((f): f is Finding => !!f);
-  const plan = planContrasts(findings, chains, inChains, sigs);
+  const sideFindings = findings.filter((f) => links.side.has(f.ref));
+  const patternFindings = [...links.patterns.values()].flat().map((r) => byRef.get(r)).filter((f): f is Finding => !!f);
+  // Contrasts are drawn from what the chains do not already show (a contrast is never also a step or a linked cause).
+  const shown = new Set([...chainRefs(chains), ...links.also, ...links.side, ...[...links.covered].filter(([, why]) => why !== 'contrast').map(([r]) => r)]);
+  const plan = planContrasts(findings, chains, shown, sigs);
   const contrastRefs = new Set(plan.findings.map((f) => f.ref));
-  const others = findings.filter((f) => f.role === 'problem' && !inChains.has(f.ref) && !contrastRefs.has(f.ref));
-  const problems = [...chainFindings.filter((f) => f.role !== 'contrast'), ...others];
+  const others = links.unlinked.filter((f) => !contrastRefs.has(f.ref));
+  const problems = [...chainFindings, ...sideFindings, ...patternFindings, ...others].filter((f) => f.role !== 'contrast' && !contrastRefs.has(f.ref));
 
-  const chainViewList = chainViews(chains, plan.byChain, { byRef, sigs, view });
+  const chainViewList = chainViews(chains, plan.byChain, { byRef, sigs, view, show, links });
   const chainNumber = new Map(chains.map((c, i) => [c.id, String(i + 1)]));
-  const contrasts = contrastViews(plan, sigs, clock, view, (id) => chainNumber.get(id) ?? id);
+  const contrasts = contrastViews(plan, byRef, sigs, clock, view, (id) => chainNumber.get(id) ?? id);
   const otherViews = others.map(view);
   const incident = incidentView(result, chainFindings, clock);
-  const summary = summarySentences(chainViewList, byRef, contrasts, otherViews, { inputs: result.inputs.length, events: tl.eventCount });
-  const reported = [...chainFindings, ...plan.findings, ...others];
+  const summary = summarySentences(chainViewList, byRef, contrasts, otherViews, { inputs: result.inputs.length, events: tl.eventCount, context: links.contextCount });
+  const reported = [...chainFindings, ...sideFindings, ...plan.findings, ...others];
   const eventsBySeq = new Map(input.timeline.map((e) => [e.seq, e]));
   const clockInfo = clockView(clock, tl.rows, findings[0]?.first);
   const assumptions = assumptionViews(result.assumptions, show);
@@ -84,7 +89,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     options: { tz: result.options.tz, displayTz: input.displayTz, year: result.options.year ?? null, all: input.all },
     clock: clockInfo,
     incident,
-    summary,
+    summary: summary.paragraphs,
+    summaryNotes: summary.notes,
     timeline: {
       mode: input.all ? 'all' : 'notable',
       rows: tl.rows,
@@ -99,6 +105,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     chains: chainViewList,
     contrasts,
     otherFindings: otherViews,
+    contextFindings: links.contextCount,
     detection: detectionViews(problems, sigs),
     impact: impactView(problems, incident, clock),
     actions: actionViews(problems, sigs),

@@ -1,14 +1,17 @@
 import type { Cause, Chain, EntityKind, Finding, LoadedSignature } from '../model/index.js';
 import { formatDuration } from './display-time.js';
-import { ENTITY_SINGULAR } from './findings-view.js';
-import type { ChainView, FindingView, FlowView, LinkView, StepView } from './view-model.js';
+import { ENTITY_SINGULAR, evidenceEvents } from './findings-view.js';
+import type { Linkage } from './linkage.js';
+import { refOf, type PathShower } from './paths.js';
+import { andList, entityKeys, objectClause, placeOf } from './prose.js';
+import type { ChainView, FindingView, FlowView, LinkedView, LinkView, SideView, StepView } from './view-model.js';
 
+export { andList } from './prose.js';
 
-/** `a`, `a and b`, `a, b and c`. */
-export function andList(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+/** Parallel branches (`also`) listed one per line under a step; the rest are named by ref. */
+export const ALSO_LISTED = 8;
+/** Causes listed behind one linked cause; the rest are named by ref. */
+export const BEHIND_LISTED = 5;
 
 /**
  * How a causal link is supported, as a sentence: identity links name what both sides share
@@ -47,6 +50,8 @@ export interface ChainContext {
   byRef: ReadonlyMap<string, Finding>;
   sigs: ReadonlyMap<string, LoadedSignature>;
   view(f: Finding): FindingView;
+  show: PathShower;
+  links: Linkage;
 }
 
 /** Refs of every finding that is a step or a symptom of a chain. */
@@ -54,7 +59,76 @@ export function chainRefs(chains: readonly Chain[]): Set<string> {
   return new Set(chains.flatMap((c) => [...c.symptoms, ...c.steps.map((s) => s.ref)]));
 }
 
-function stepView(chain: Chain, i: number, ctx: ChainContext): StepView {
+/** `file:line` of the first evidence line. */
+function evidenceRefs(f: Finding, show: PathShower): string[] {
+  const first = evidenceEvents(f)[0]?.[0];
+  return first ? [refOf(first, show)] : [];
+}
+
+function sideView(f: Finding, beside: Finding | undefined, ctx: ChainContext): SideView {
+  const own = objectClause(f, null, 3, beside ? entityKeys(beside) : new Set());
+  return {
+    ref: f.ref,
+    id: f.id,
+    title: f.title,
+    host: f.host ?? null,
+    place: placeOf(f),
+    first: ctx.view(f).first,
+    objects: own || objectClause(f, null, 3),
+    count: f.count,
+    refs: evidenceRefs(f, ctx.show),
+  };
+}
+
+interface StepState {
+  /** Refs on this chain's path or listed as its parallel branches: never listed as linked. */
+  onChain: ReadonlySet<string>;
+  /** Linked causes already listed in this chain, by the step number they were listed under. */
+  listed: Map<string, number>;
+}
+
+/** The problem causes of `f` a reader has not seen on the chain, identity links first. */
+function offPathCauses(f: Finding, state: StepState, ctx: ChainContext): Cause[] {
+  return f.causes
+    .filter((c) => !state.onChain.has(c.ref) && !ctx.links.covered.has(c.ref) && ctx.byRef.get(c.ref)?.role === 'problem')
+    .sort((a, b) => (a.strength === b.strength ? (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0) : a.strength === 'identity' ? -1 : 1));
+}
+
+function linkedView(effect: Finding, cause: Cause, stepN: number, state: StepState, ctx: ChainContext, deep: boolean): LinkedView {
+  const f = ctx.byRef.get(cause.ref)!;
+  const seen = state.listed.get(f.ref) ?? null;
+  const v: LinkedView = {
+    ...sideView(f, effect, ctx),
+    effect: effect.ref,
+    strength: cause.strength,
+    via: cause.via,
+    text: linkSentence(cause),
+    lead: leadOf(effect, f),
+    seeStep: seen,
+    behind: [],
+    behindMore: [],
+  };
+  if (seen !== null) return v;
+  state.listed.set(f.ref, stepN);
+  if (!deep) return v;
+  // Its own causes off the path, depth first, each listed once in the chain.
+  const todo: Array<{ effect: Finding; cause: Cause }> = offPathCauses(f, state, ctx).map((c) => ({ effect: f, cause: c })).reverse();
+  while (todo.length) {
+    const next = todo.pop()!;
+    if (state.listed.has(next.cause.ref)) continue;
+    if (v.behind.length >= BEHIND_LISTED) {
+      if (!v.behindMore.includes(next.cause.ref)) v.behindMore.push(next.cause.ref);
+      continue;
+    }
+    const sub = linkedView(next.effect, next.cause, stepN, state, ctx, false);
+    v.behind.push(sub);
+    const g = ctx.byRef.get(next.cause.ref)!;
+    todo.push(...offPathCauses(g, state, ctx).map((c) => ({ effect: g, cause: c })).reverse());
+  }
+  return v;
+}
+
+function stepView(chain: Chain, i: number, state: StepState, ctx: ChainContext): StepView {
   const s = chain.steps[i]!;
   const f = ctx.byRef.get(s.ref);
   let link: LinkView | null = null;
@@ -67,17 +141,30 @@ function stepView(chain: Chain, i: number, ctx: ChainContext): StepView {
       lead: leadOf(f, ctx.byRef.get(s.link.ref)),
     };
   }
-  return { n: i + 1, ref: s.ref, question: s.question, answer: s.answer, finding: f ? ctx.view(f) : null, link };
+  const also = (s.also ?? []).map((r) => ctx.byRef.get(r)).filter((x): x is Finding => !!x);
+  const linked = f ? offPathCauses(f, state, ctx).map((c) => linkedView(f, c, i + 1, state, ctx, true)) : [];
+  return {
+    n: i + 1,
+    ref: s.ref,
+    question: s.question,
+    answer: s.answer,
+    finding: f ? ctx.view(f) : null,
+    link,
+    also: also.slice(0, ALSO_LISTED).map((a) => sideView(a, f, ctx)),
+    alsoMore: also.slice(ALSO_LISTED).map((a) => a.ref),
+    linked,
+  };
 }
 
 /** `identity: device=sdb`, `time: 5s before`. */
-function edgeLabel(link: LinkView): string {
+function edgeLabel(link: Pick<LinkView, 'strength' | 'via'>): string {
   return link.strength === 'time' ? `time: ${link.via.replace(/^time:\s*/i, '')}` : `identity: ${link.via}`;
 }
 
 function flowOf(chain: Chain, steps: StepView[], contrastRefs: ReadonlyMap<string, string | null>, ctx: ChainContext): FlowView {
   const nodes: FlowView['nodes'] = [];
   const edges: FlowView['edges'] = [];
+  const ids = new Set<string>();
   const label = (ref: string): string => {
     const f = ctx.byRef.get(ref);
     if (!f) return ref;
@@ -86,9 +173,26 @@ function flowOf(chain: Chain, steps: StepView[], contrastRefs: ReadonlyMap<strin
   };
   steps.forEach((s, i) => {
     nodes.push({ id: s.ref, label: label(s.ref), shape: i === 0 ? 'stadium' : 'box', cls: null });
+    ids.add(s.ref);
     const next = steps[i + 1];
     if (next) edges.push({ from: s.ref, to: next.ref, label: s.link ? edgeLabel(s.link) : null, dashed: s.link?.strength === 'time' });
   });
+  for (const s of steps) {
+    if (s.also.length) {
+      const all = [...s.also.map((a) => a.ref), ...s.alsoMore];
+      const id = `${s.ref}_also`;
+      const what = s.also.length === 1 && s.alsoMore.length === 0 ? `also ${s.also[0]!.ref}${s.also[0]!.objects ? ` · ${s.also[0]!.objects}` : ''}` : `also ${all.length} more like it: ${all.slice(0, 4).join(', ')}${all.length > 4 ? ', …' : ''}`;
+      nodes.push({ id, label: what, shape: 'box', cls: 'also' });
+      edges.push({ from: s.ref, to: id, label: null, dashed: true });
+    }
+    for (const l of s.linked) {
+      if (!ids.has(l.ref)) {
+        nodes.push({ id: l.ref, label: `linked: ${label(l.ref)}`, shape: 'box', cls: 'side' });
+        ids.add(l.ref);
+      }
+      edges.push({ from: s.ref, to: l.ref, label: edgeLabel(l), dashed: true });
+    }
+  }
   const last = steps[steps.length - 1];
   if (chain.open) {
     const openId = `${chain.id}_open`;
@@ -96,6 +200,7 @@ function flowOf(chain: Chain, steps: StepView[], contrastRefs: ReadonlyMap<strin
     if (last) edges.push({ from: last.ref, to: openId, label: 'not in the evidence', dashed: true });
   }
   for (const [ref, attach] of contrastRefs) {
+    if (ids.has(ref)) continue;
     nodes.push({ id: ref, label: `contrast: ${label(ref)}`, shape: 'box', cls: 'contrast' });
     if (attach) edges.push({ from: ref, to: attach, label: 'looked related, was not', dashed: true });
   }
@@ -108,9 +213,12 @@ function flowOf(chain: Chain, steps: StepView[], contrastRefs: ReadonlyMap<strin
  */
 export function chainViews(chains: readonly Chain[], contrastsFor: ReadonlyMap<string, Map<string, string | null>>, ctx: ChainContext): ChainView[] {
   return chains.map((chain, idx) => {
-    const steps = chain.steps.map((_s, i) => stepView(chain, i, ctx));
+    const onChain = new Set([...chain.symptoms, ...chain.steps.flatMap((s) => [s.ref, ...(s.also ?? [])])]);
+    const state: StepState = { onChain, listed: new Map() };
+    const steps = chain.steps.map((_s, i) => stepView(chain, i, state, ctx));
     const members = [...chain.symptoms, ...chain.steps.map((s) => s.ref)].map((r) => ctx.byRef.get(r)).filter((f): f is Finding => !!f);
     const contrasts = contrastsFor.get(chain.id) ?? new Map<string, string | null>();
+    const patterns = (ctx.links.patterns.get(chain.id) ?? []).map((r) => ctx.byRef.get(r)).filter((f): f is Finding => !!f);
     return {
       id: chain.id,
       n: idx + 1,
@@ -121,6 +229,7 @@ export function chainViews(chains: readonly Chain[], contrastsFor: ReadonlyMap<s
       steps,
       open: chain.open ? { question: chain.open.question, hint: chain.open.hint } : null,
       contrasts: [...contrasts.keys()],
+      patterns: patterns.map((f) => ctx.view(f)),
       summary: [],
       flow: flowOf(chain, steps, contrasts, ctx),
     };

@@ -19,8 +19,9 @@ function resembles(a: Finding, b: Finding, sigs: ReadonlyMap<string, LoadedSigna
 /**
  * Findings that looked related but were not: every `contrast` finding, and any finding outside
  * the chains that a chain step's signature names in `contrasts` (or that names a step's
- * signature). Each is shown with the chains it resembles; a contrast that resembles no step
- * is shown with the chains on its host.
+ * signature). Each is shown with the chains it resembles (or whose step it was ruled out
+ * against); a contrast that resembles no step is shown with the chains on its host.
+ * `inChains`: findings the chains show (steps, parallel branches, linked causes, members).
  */
 export function planContrasts(findings: readonly Finding[], chains: readonly Chain[], inChains: ReadonlySet<string>, sigs: ReadonlyMap<string, LoadedSignature>): ContrastPlan {
   const byRef = new Map(findings.map((f) => [f.ref, f]));
@@ -28,7 +29,7 @@ export function planContrasts(findings: readonly Finding[], chains: readonly Cha
   const plan: ContrastPlan = { findings: [], byChain: new Map(), lookalikes: new Map() };
   for (const f of findings) {
     if (inChains.has(f.ref) || f.role === 'context') continue;
-    const matches = steps.flatMap(({ chain, steps: ss }) => ss.filter((s) => resembles(f, s, sigs)).map((s) => ({ chain, step: s })));
+    const matches = steps.flatMap(({ chain, steps: ss }) => ss.filter((s) => s.ref === f.ruledOut?.ref || resembles(f, s, sigs)).map((s) => ({ chain, step: s })));
     if (f.role !== 'contrast' && matches.length === 0) continue;
     plan.findings.push(f);
     plan.lookalikes.set(f.ref, [...new Set(matches.map((m) => m.step.id))].sort());
@@ -46,6 +47,7 @@ export function planContrasts(findings: readonly Finding[], chains: readonly Cha
 
 export function contrastViews(
   plan: ContrastPlan,
+  byRef: ReadonlyMap<string, Finding>,
   sigs: ReadonlyMap<string, LoadedSignature>,
   clock: DisplayClock,
   view: (f: Finding) => FindingView,
@@ -53,8 +55,11 @@ export function contrastViews(
 ): ContrastView[] {
   return plan.findings.map((f) => {
     const sig = sigs.get(f.id);
-    const why = (sig ? fill(sig.answer, placeholders(f, clock)) : null) || sig?.description || f.title;
+    const ruled = f.ruledOut?.reason.trim();
+    const why = ruled || (sig ? fill(sig.answer, placeholders(f, clock)) : null) || sig?.description || f.title;
+    const target = f.ruledOut ? byRef.get(f.ruledOut.ref) : undefined;
+    const against = f.ruledOut ? `${f.ruledOut.ref}${target ? ` ${target.title}` : ''}` : null;
     const chains = [...plan.byChain.entries()].filter(([, m]) => m.has(f.ref)).map(([id]) => chainNumber(id));
-    return { finding: view(f), why, lookalikeOf: plan.lookalikes.get(f.ref) ?? [], chains };
+    return { finding: view(f), why, against, lookalikeOf: plan.lookalikes.get(f.ref) ?? [], chains };
   });
 }

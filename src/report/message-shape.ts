@@ -52,3 +52,30 @@ export function objectOf(token: string): string {
 export function skeleton(toks: readonly string[], varying: ReadonlySet<number>): string {
   return toks.filter((_t, i) => !varying.has(i)).join(' ');
 }
+
+/**
+ * The messages of a run as one line: `6x "Deleting pod" controller="taint-eviction-controller":
+ * openebs/a, openebs/b, …` when they all have one shape (the objects are the parts that differ,
+ * at most `shown` named), else null.
+ */
+export function collapseMessages(messages: readonly string[], shown = 8, name: (object: string) => string = (o) => o): { text: string; objects: string[] } | null {
+  if (messages.length < 2) return null;
+  const all = messages.map((m) => tokens(displayMessage(m).text));
+  const first = all[0]!;
+  const varying = new Set<number>();
+  for (const toks of all.slice(1)) {
+    const d = diffPositions(first, toks);
+    if (d === null) return null;
+    for (const i of d) varying.add(i);
+  }
+  if (varying.size > maxVarying(first.length)) return null;
+  const positions = [...varying].sort((a, b) => a - b);
+  const objects: string[] = [];
+  for (const toks of all) {
+    const o = positions.map((i) => objectOf(toks[i] ?? '')).join(' ');
+    if (o !== '' && !objects.includes(o)) objects.push(o);
+  }
+  const list = objects.slice(0, shown).map(name).join(', ') + (objects.length > shown ? `, … (+${objects.length - shown} more)` : '');
+  const base = skeleton(first, varying) || displayMessage(messages[0]!).text;
+  return { text: `${messages.length}x ${base}${list ? `: ${list}` : ''}`, objects };
+}

@@ -1,15 +1,12 @@
 import type { AnalysisResult, Finding } from '../model/index.js';
-import { andList, highestLevel } from './chains-view.js';
+import { highestLevel } from './chains-view.js';
 import type { DisplayClock } from './display-time.js';
 import { formatDuration } from './display-time.js';
-import { entityLists } from './findings-view.js';
+import { andList, entityKeys, extraObjects, objectClause, placeOf } from './prose.js';
+import { Mentions } from './short-ids.js';
 import type { ChainView, ContrastView, FindingView, IncidentView, TimeView } from './view-model.js';
 
 const SEVERITY: Record<string, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Low' };
-
-function at(t: TimeView | null): string {
-  return t ? `${t.date} ${t.zoned}` : 'an unknown time';
-}
 
 /** Ends a clause with a full stop unless it has one. */
 export function sentence(text: string): string {
@@ -58,61 +55,89 @@ export function incidentView(result: AnalysisResult, chainFindings: readonly Fin
   };
 }
 
-/** `devices sdb, sdc; PVCs pvc-746b2837` for the entities named by a set of findings. */
-export function entityClause(findings: readonly Finding[]): string {
-  const merged: Finding['entities'] = {};
+/** Every id the findings name (for collision-free short forms). */
+function allIds(findings: Iterable<Finding>): string[] {
+  const out = new Set<string>();
   for (const f of findings) {
-    for (const [k, v] of Object.entries(f.entities) as Array<[keyof Finding['entities'], string[] | undefined]>) {
-      if (v) merged[k] = [...(merged[k] ?? []), ...v];
-    }
+    for (const vs of Object.values(f.entities)) for (const v of vs ?? []) out.add(v);
+    if (f.captures.ref) out.add(f.captures.ref);
   }
-  return entityLists(merged)
-    .filter((l) => ['node', 'device', 'pvc', 'pod', 'workload', 'service', 'container', 'connection'].includes(l.kind))
-    .map((l) => `${l.label} ${l.values.join(', ')}`)
-    .join('; ');
+  return [...out];
+}
+
+/** `2026-05-28 20:23:14 AEST`, or `20:10:13 AEST` when on the same display day as `day`. */
+function when(t: TimeView | null, day: string | null): string {
+  if (!t) return 'an unknown time';
+  return t.date === day ? t.zoned : `${t.date} ${t.zoned}`;
+}
+
+/** Sentences for one chain: the symptom (its own objects, then how many more like it), the root, the open question. */
+function chainSentences(c: ChainView, byRef: ReadonlyMap<string, Finding>, mentions: Mentions): string[] {
+  const step0 = c.steps[0];
+  const top = step0 ? byRef.get(step0.ref) : undefined;
+  if (!top || !step0) return [];
+  const out: string[] = [];
+  const day = step0.finding?.first?.date ?? null;
+  const own = objectClause(top, mentions);
+  const more = [...new Set([...c.symptoms, ...step0.also.map((a) => a.ref), ...step0.alsoMore])].filter((r) => r !== top.ref).map((r) => byRef.get(r)).filter((f): f is Finding => !!f);
+  const extra = more.length ? extraObjects(top, more, mentions) : '';
+  out.push(
+    `Seen ${placeOf(top)} at ${when(step0.finding?.first ?? null, null)}${own ? ` (${own})` : ''}` +
+      (more.length ? `, and in ${more.length} more ${more.length === 1 ? 'finding' : 'findings'} like it${extra ? ` (${extra})` : ''}` : '') +
+      '.',
+  );
+  const rootStep = c.steps[c.steps.length - 1]!;
+  const root = byRef.get(rootStep.ref);
+  if (root && c.steps.length > 1) {
+    const links = c.steps.length - 1;
+    const byTime = c.steps.filter((s) => s.link?.strength === 'time').length;
+    const rootObj = objectClause(root, mentions, 3, entityKeys(top));
+    out.push(
+      `The evidence traces it back through ${links} causal ${links === 1 ? 'link' : 'links'}${byTime ? ` (${byTime === links ? (links === 1 ? 'by timing alone' : 'all by timing alone') : `${byTime} of them by timing alone`})` : ''} to ${root.title} ${placeOf(root)} at ${when(rootStep.finding?.first ?? null, day)}${rootObj ? ` (${rootObj})` : ''}.`,
+    );
+  } else {
+    out.push('No earlier cause was linked to it in the evidence.');
+  }
+  const linked = c.steps.flatMap((s) => s.linked).filter((l) => l.seeStep === null);
+  if (linked.length) {
+    const names = linked.slice(0, 3).map((l) => `${l.ref} ${l.title} ${l.place}`);
+    out.push(`Also linked beside the chain: ${names.join('; ')}${linked.length > 3 ? `; and ${linked.length - 3} more` : ''}.`);
+  }
+  if (c.open) out.push(`The evidence ends there: ${sentence(c.open.question)} Not determined from the evidence given. Where to look next: ${sentence(c.open.hint)}`);
+  if (c.hosts.length > 1) out.push(`Hosts involved: ${andList(c.hosts)}.`);
+  return out;
 }
 
 /**
- * The executive summary as paragraphs: a few generated sentences per chain naming hosts,
- * entities and times, then one paragraph for the contrasts and one for unlinked findings.
+ * The executive summary: a few generated sentences per chain naming where, what and when (the
+ * symptom's own objects and the root's, ids in full once and short after), then notes on the
+ * contrasts and on problem findings no chain reaches. Sets each chain's `summary`.
  */
 export function summarySentences(
   chains: ChainView[],
   byRef: ReadonlyMap<string, Finding>,
   contrasts: readonly ContrastView[],
   other: readonly FindingView[],
-  counts: { inputs: number; events: number },
-): string[] {
-  const out: string[] = [];
+  counts: { inputs: number; events: number; context: number },
+): { paragraphs: string[]; notes: string[] } {
+  const mentions = new Mentions(allIds(byRef.values()));
+  const paragraphs: string[] = [];
   for (const c of chains) {
-    const members = [...c.symptoms, ...c.steps.map((s) => s.ref)].map((r) => byRef.get(r)).filter((f): f is Finding => !!f);
-    const top = c.steps[0]?.finding;
-    const root = c.steps[c.steps.length - 1]?.finding;
-    const sentences: string[] = [];
-    const entities = entityClause(members);
-    if (top) {
-      sentences.push(`Chain ${c.n} (${c.title}): ${top.title} on ${top.host ?? (andList(c.hosts) || 'an unknown host')} at ${at(top.first)}${entities ? ` (${entities})` : ''}.`);
-    }
-    if (root && top && c.steps.length > 1) {
-      const links = c.steps.length - 1;
-      sentences.push(`The evidence traces it back through ${links} causal ${links === 1 ? 'link' : 'links'} to ${root.title} on ${root.host ?? 'an unknown host'} at ${at(root.first)}.`);
-    } else if (top) {
-      sentences.push('No earlier cause was linked to it in the evidence.');
-    }
-    if (c.open) sentences.push(`The evidence ends there: ${c.open.question} Not determined from the evidence given; ${sentence(c.open.hint)}`);
-    if (c.hosts.length > 1) sentences.push(`Hosts involved: ${andList(c.hosts)}.`);
-    c.summary = sentences;
-    out.push(sentences.join(' '));
+    c.summary = chainSentences(c, byRef, mentions);
+    paragraphs.push(`Chain ${c.n}: ${sentence(c.title)} ${c.summary.join(' ')}`.trim());
   }
+  const notes: string[] = [];
   const looked = contrasts.map(
     (x) =>
-      `${x.finding.title} on ${x.finding.host ?? 'an unknown host'} at ${at(x.finding.first)} looked related but is not part of ${x.chains.length ? `chain ${andList(x.chains)}` : 'any chain'} (see Contrasts).`,
+      `${x.finding.title} ${placeOf(byRef.get(x.finding.ref) ?? { host: x.finding.host ?? undefined, entities: {} })} at ${x.finding.first ? `${x.finding.first.date} ${x.finding.first.zoned}` : 'an unknown time'} looked related but is not part of ${x.chains.length ? `chain ${andList(x.chains)}` : 'any chain'} (see Contrasts).`,
   );
-  if (looked.length) out.push(looked.join(' '));
+  if (looked.length) notes.push(looked.join(' '));
   if (other.length) {
     const names = other.slice(0, 5).map((f) => `${f.ref} ${f.title}`);
-    out.push(`${other.length} other ${other.length === 1 ? 'finding is' : 'findings are'} not linked into any chain: ${names.join('; ')}${other.length > 5 ? '; …' : ''}.`);
+    notes.push(`${other.length} other problem ${other.length === 1 ? 'finding is' : 'findings are'} not linked into any chain: ${names.join('; ')}${other.length > 5 ? '; …' : ''}.`);
   }
-  if (out.length === 0) out.push(`No known failure signature matched the evidence (${counts.inputs} inputs, ${counts.events} events shown in the timeline).`);
-  return out;
+  if (paragraphs.length === 0 && notes.length === 0) {
+    notes.push(`No known failure signature matched the evidence (${counts.inputs} inputs, ${counts.events} events shown in the timeline).`);
+  }
+  return { paragraphs: [...paragraphs, ...notes], notes };
 }

@@ -97,7 +97,10 @@ export interface EntityListView {
   kind: string;
   /** `devices`, `PVCs`. */
   label: string;
+  /** The first few values, long ids in their short form (`pvc-746b2837…`). */
   values: string[];
+  /** Values of this kind not listed. */
+  more: number;
 }
 
 export interface FindingView {
@@ -118,6 +121,8 @@ export interface FindingView {
   moreEvidence: number;
   /** Grep-style quote of `evidence`: `file:line:text`, following lines of a record `file-line-text`. */
   quote: string[];
+  /** Where the quoted lines were read a second time (rotated copies): `file:1467-1469`. */
+  alsoRead: string[];
   assumptions: string[];
 }
 
@@ -132,6 +137,40 @@ export interface LinkView {
   lead: string | null;
 }
 
+/** A finding named beside a chain step (a parallel branch, a cause off the path), in one line. */
+export interface SideView {
+  ref: string;
+  id: string;
+  title: string;
+  host: string | null;
+  /** `on k8s02`, `on k8s01 and k8s02`, `in the cluster`. */
+  place: string;
+  first: TimeView | null;
+  /** What it names that the step does not: `device sdc`, `node k8s01`. */
+  objects: string;
+  count: number;
+  /** `file:line` of its first evidence line. */
+  refs: string[];
+}
+
+/** A cause linked to a step (or to another linked cause) that is not on the chain's path. */
+export interface LinkedView extends SideView {
+  /** Ref of the finding it is a cause of (the step, or the linked cause listed above it). */
+  effect: string;
+  strength: 'identity' | 'time';
+  via: string;
+  /** How the link is supported, as a sentence. */
+  text: string;
+  /** `5m before`, or null without times. */
+  lead: string | null;
+  /** Number of the step it was first listed under, when it was (it is not repeated). */
+  seeStep: number | null;
+  /** Its own causes off the path, followed down, depth first (each with `behind: []`). */
+  behind: LinkedView[];
+  /** Causes further down that are not listed (refs), past the listing limit. */
+  behindMore: string[];
+}
+
 export interface StepView {
   n: number;
   ref: string;
@@ -139,6 +178,12 @@ export interface StepView {
   answer: string;
   finding: FindingView | null;
   link: LinkView | null;
+  /** `ChainStep.also`: the same step on parallel branches, or causes the evidence cannot tell apart. */
+  also: SideView[];
+  /** Refs of `also` entries past the listing limit. */
+  alsoMore: string[];
+  /** Causes the evidence links to this step that the chain does not follow ("also linked"). */
+  linked: LinkedView[];
 }
 
 /** A chain as a Mermaid flowchart: ids and labels raw (the partial escapes them). */
@@ -158,14 +203,22 @@ export interface ChainView {
   open: { question: string; hint: string } | null;
   /** Refs of contrast findings shown with this chain. */
   contrasts: string[];
+  /** Burst or sequence findings over this chain's findings: the chain recognised as a whole. */
+  patterns: FindingView[];
+  /** Executive-summary sentences of this chain. */
   summary: string[];
   flow: FlowView;
 }
 
 export interface ContrastView {
   finding: FindingView;
-  /** Why it is not part of the chain (the signature's answer, filled from the evidence). */
+  /**
+   * Why it is not part of the chain: the reason it was ruled out (`Finding.ruledOut`), else the
+   * signature's answer filled from the evidence.
+   */
   why: string;
+  /** What it resembles: `F039 iSCSI login/discovery failed` (the step it was ruled out against), or null. */
+  against: string | null;
   /** Signature ids of chain findings that name this one as a look-alike. */
   lookalikeOf: string[];
   /** Numbers (`1`, `2`) of the chains it is shown with. */
@@ -276,15 +329,22 @@ export interface ReportModel {
   options: { tz: string; displayTz: string; year: number | null; all: boolean };
   clock: ClockView;
   incident: IncidentView;
-  /** Executive summary paragraphs: one per chain (its `summary` sentences), then contrasts, then unlinked findings. */
+  /** Executive summary paragraphs: one per chain (its `summary` sentences), then `summaryNotes`. */
   summary: string[];
+  /** The summary paragraphs after the chains: contrasts, findings outside the chains, context findings. */
+  summaryNotes: string[];
   timeline: TimelineView;
   /** One row per reported finding (first evidence line), for the PIR. */
   keyEvents: TimelineRowView[];
   chains: ChainView[];
   contrasts: ContrastView[];
-  /** Problem findings that are in no chain. */
+  /**
+   * Problem findings no chain reaches: not a step, a parallel branch or a linked cause of one,
+   * not a member of a linked burst, not explained by a contrast.
+   */
   otherFindings: FindingView[];
+  /** Context-role findings (milestones for the timeline, never problems): how many, not listed. */
+  contextFindings: number;
   detection: { rules: DetectionView[]; missing: Array<{ id: string; title: string }> };
   impact: ImpactView;
   actions: ActionView[];

@@ -49,14 +49,37 @@ export interface PathRule {
   entities: Array<{ kind: EntityKind; template: string }>;
 }
 
+/**
+ * Entities named by a structured field of a record (a kubectl event's `involvedObject`,
+ * `Pod media/sonarr-...`): the regex runs on the field's whole value.
+ */
+export interface FieldRule {
+  field: string;
+  kind: EntityKind;
+  /** A regex with a `value` capture. */
+  regex: RegExp;
+}
+
 export interface EntityConfig {
   kinds: Partial<Record<EntityKind, KindRule>>;
   extract: Extractor[];
   derive: Derivation[];
   paths: PathRule[];
+  fields: FieldRule[];
 }
 
-export const EMPTY_ENTITY_CONFIG: EntityConfig = { kinds: {}, extract: [], derive: [], paths: [] };
+export const EMPTY_ENTITY_CONFIG: EntityConfig = { kinds: {}, extract: [], derive: [], paths: [], fields: [] };
+
+/** The entities the structured fields of a record name (`fields` rules). */
+export function fieldEntities(config: EntityConfig, fields: Readonly<Record<string, string>>): Array<{ kind: EntityKind; value: string }> {
+  const out: Array<{ kind: EntityKind; value: string }> = [];
+  for (const rule of config.fields) {
+    const v = fields[rule.field];
+    const value = v === undefined ? undefined : rule.regex.exec(v)?.groups?.value;
+    if (value) out.push({ kind: rule.kind, value });
+  }
+  return out;
+}
 
 /** The entities a file path names under the `paths` rules (the first rule that matches). */
 export function pathEntities(config: EntityConfig, file: string): Array<{ kind: EntityKind; value: string }> {
@@ -105,6 +128,15 @@ export const entitiesSchema: JsonSchema = {
         properties: { from: kindEnum, kind: kindEnum, regex: regexStr, bind: { type: 'boolean' } },
       },
     },
+    fields: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['field', 'kind', 'regex'],
+        properties: { field: { type: 'string', minLength: 1, 'x-expect': 'a record field name such as involvedObject' }, kind: kindEnum, regex: regexStr },
+      },
+    },
     paths: {
       type: 'array',
       items: {
@@ -130,6 +162,7 @@ type RawConfig = {
   extract?: Array<{ kind: EntityKind; regex: string }>;
   derive?: Array<{ from: EntityKind; kind: EntityKind; regex: string; bind?: boolean }>;
   paths?: Array<{ regex: string; entities: Record<string, string> }>;
+  fields?: Array<{ field: string; kind: EntityKind; regex: string }>;
 };
 
 /** Validates a parsed entities.yml and merges it into `into` (several pattern folders add up). */
@@ -166,6 +199,10 @@ export function loadEntityConfig(y: YamlFile, into: EntityConfig): Diagnostic[] 
   (value.derive ?? []).forEach((d, i) => {
     const re = compile(d.regex, ['derive', i, 'regex']);
     if (re) into.derive.push({ from: d.from, kind: d.kind, regex: re, bind: d.bind ?? true });
+  });
+  (value.fields ?? []).forEach((f, i) => {
+    const re = compile(f.regex, ['fields', i, 'regex']);
+    if (re) into.fields.push({ field: f.field, kind: f.kind, regex: re });
   });
   (value.paths ?? []).forEach((r, i) => {
     const entries = Object.entries(r.entities);

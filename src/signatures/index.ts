@@ -10,6 +10,8 @@ export {
   EMPTY_ENTITY_CONFIG,
   normalizeEntity,
   pathEntities,
+  fieldEntities,
+  type FieldRule,
   type PathRule,
   sameEntity,
 } from './entities-config.js';

@@ -139,7 +139,7 @@ function overrideAcrossRoots(signatures: LoadedSignature[], rootOf: Map<LoadedSi
 /** Loads every pattern folder in order, then the extra files, then checks across files. */
 export function loadPatterns(dirs: readonly string[], opts: LoadOptions = {}): PatternSet {
   const diagnostics: Diagnostic[] = [];
-  const entities: EntityConfig = { kinds: {}, extract: [], derive: [], paths: [] };
+  const entities: EntityConfig = { kinds: {}, extract: [], derive: [], paths: [], fields: [] };
   const signatures: LoadedSignature[] = [];
   const files: string[] = [];
   const seen = new Set<string>();

@@ -50,11 +50,14 @@ describe('seed 001, k8s02 (chain 4)', () => {
 
   it('draws identity links where the same device, session, PVC or host is named', () => {
     const links = out.chains[0]!.steps.slice(0, -1).map((s) => s.link!);
-    expect(links.every((l) => l.strength === 'identity')).toBe(true);
+    expect(links.map((l) => l.strength)).toEqual(['identity', 'identity', 'time', 'identity', 'identity', 'identity', 'identity']);
+    // nothing in the logs says which session served sdb: both timed out in the same second
+    const [s1, s2] = of('iscsi-session-timeout');
+    expect([out.chains[0]!.steps[3]!.ref, out.chains[0]!.steps[3]!.also]).toEqual([s1!.ref, [s2!.ref]]);
     expect(links.map((l) => l.via)).toEqual([
       'host=k8s02, device=sdb',
       'host=k8s02, device=sdb',
-      'host=k8s02',
+      `time: 0s before, on host k8s02; ${s2!.ref} alike in the same second: nothing names which one ${out.chains[0]!.steps[2]!.ref} went through, mapped by time`,
       'host=k8s02, session=1, connection=1:0, pvc=pvc-746b2837-ca3c-4b95-9168-7b767573f799',
       'pvc=pvc-746b2837, host=k8s02',
       'host=k8s02',

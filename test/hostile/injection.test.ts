@@ -89,12 +89,17 @@ describe('hostile log lines, end to end through the CLI', () => {
     });
   }
 
-  it('pir.md asks each question with the log text shown exactly as written (control characters made visible)', () => {
+  it('pir.md shows the log text exactly as written (control characters made visible), in its question and its table rows', () => {
     const md = file('pir.md');
+    // The findings are one failure in several places: one chain, asked once, with the first
+    // line's text; the others are listed beside it.
     const questions = headings(md, 3).filter((h) => h.startsWith('How did '));
     const shown = questions.map((h) => htmlText(toHtml(`### ${h}\n`)).trim());
-    for (const e of EVIL.slice(0, -1)) expect(shown).toContain(`How did ${visible(e)} happen on k8s02?`);
-    expect(shown.some((q) => q.startsWith('How did long x|`<x|`<'))).toBe(true);
+    expect(shown).toContain(`How did ${visible(EVIL[0]!)} happen on k8s02?`);
+    // Every hostile line is a key event, its text shown as written.
+    const text = htmlText(toHtml(md));
+    for (const e of EVIL.slice(0, -1)) expect(text).toContain(`Evil echo: EVIL ${visible(e)} (evil-echo)`);
+    expect(text).toContain('Evil echo: EVIL long x|`<x|`<');
   });
 
   it('no Handlebars expression in log text is expanded anywhere', () => {

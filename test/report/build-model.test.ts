@@ -59,8 +59,10 @@ describe('buildReportModel on a seed-001-shaped analysis', () => {
     const m = model();
     expect(m.incident).toMatchObject({ date: '2026-05-28', duration: '6m 38s', severity: 'High', status: 'Draft', hosts: ['k8s01', 'k8s02'] });
     expect(m.incident.start?.zoned).toBe('20:21:03 AEST');
-    expect(m.summary[0]).toContain('EXT4 filesystem remounted read-only on k8s02 at 2026-05-28 20:23:10 AEST (devices sdb;');
-    expect(m.summary[0]).toContain('back through 6 causal links to kube-controller-manager reconnected to the datastore on k8s02 at 2026-05-28 20:21:03 AEST.');
+    expect(m.summary[0]).toBe(
+      'Chain 1: sdb read-only on k8s02 after the Jiva controller eviction. Seen on k8s02 at 2026-05-28 20:23:10 AEST (device sdb; PVC pvc-746b2837). ' +
+        'The evidence traces it back through 6 causal links (1 of them by timing alone) to kube-controller-manager reconnected to the datastore on k8s02 at 20:21:03 AEST.',
+    );
     const sdb = m.impact.entities.find((e) => e.kind === 'device' && e.name === 'sdb')!;
     expect(sdb).toMatchObject({ hosts: ['k8s02'], span: '2m 1s', findings: ['F005', 'F007', 'F009', 'F010', 'F011'] });
     const shared = m.actions.filter((a) => /EXT4 read-only remount and iSCSI session failure/.test(a.text));
@@ -86,7 +88,7 @@ describe('an open chain', () => {
     expect(c.steps.map((s) => s.finding?.id)).toEqual(['ext4-ro-remount', 'iscsi-session-timeout', 'iscsi-conn-error-1020', 'taint-eviction-batch']);
     expect(c.steps[3]!.link).toBeNull();
     expect(c.open).toEqual({ question: 'How did the jiva-ctrl pods get evicted?', hint: 'collect the kube-controller-manager log of k8s02 around 10:21 UTC (kcm-reconnect, node-not-ready)' });
-    expect(c.summary.join(' ')).toContain('The evidence ends there: How did the jiva-ctrl pods get evicted? Not determined from the evidence given; collect the kube-controller-manager log');
+    expect(c.summary.join(' ')).toContain('The evidence ends there: How did the jiva-ctrl pods get evicted? Not determined from the evidence given. Where to look next: collect the kube-controller-manager log');
     expect(c.flow.nodes.at(-1)).toEqual({ id: 'C1_open', label: 'open: How did the jiva-ctrl pods get evicted?', shape: 'box', cls: 'open' });
     expect(m.clock.label).toBe('UTC');
   });

@@ -10,7 +10,9 @@ import { AT_SNAPSHOT, describeTimes, parseAge, parseAgeInterval } from './kubect
  * Event rows: message = the event message (wrapped/multi-line messages joined with '\n'),
  * at last seen and, when `(xN over M)` or FIRST SEEN says it began earlier, also at first seen;
  * fields as for JSON events (reason, type, involvedObject, involvedObject.kind/.namespace/.name,
- * count, source, occurrence, what=event) plus last_seen/first_seen age texts.
+ * count, source, occurrence, what=event) plus last_seen/first_seen age texts; on the host of
+ * `source.host` (the node of `SOURCE kubelet, k8s02`), or, in a describe of a pod, of its
+ * `Node:` when the event is the kubelet's.
  * Pod rows: a K8sObject (Pod with spec.nodeName, status.podIP and body.table cells) and records
  *   `Pod <ref> created`                                           at AGE
  *   `Pod <ref> status <STATUS> (ready <r>, restarts <n>[, node <node>])`   at snapshot
@@ -171,6 +173,16 @@ class TablesParser implements FileParser {
     if (obj.name) fields['involvedObject.name'] = obj.name;
     const source = cell(c, describe ? 'FROM' : 'SOURCE');
     if (source) fields.source = source;
+    // The host of the event, as source.host is for JSON Events: the node `-o wide` prints in
+    // SOURCE (`kubelet, k8s02`); in a describe, the kubelet that reports about a pod is the
+    // kubelet of the pod's node (`Node:`).
+    const sourceHost = source ? /^[^,]+,\s*(\S+)$/.exec(source)?.[1] : undefined;
+    let host: string | undefined;
+    if (sourceHost) host = fields['source.host'] = sourceHost;
+    else if (describe && this.described.kind === 'Pod' && this.described.node && /^kubelet\b/.test(source ?? '')) {
+      host = this.described.node;
+      fields.host_from = 'describe Node: (a kubelet event about the pod)';
+    }
     const sub = cell(c, 'SUBOBJECT');
     if (sub) fields['involvedObject.fieldPath'] = sub;
     fields.last_seen = describe ? (c.AGE ?? '') : (c['LAST SEEN'] ?? '');
@@ -181,7 +193,7 @@ class TablesParser implements FileParser {
       fields['anchor.field'] = 'metadata.creationTimestamp';
     }
     const at: Provenance = p.last > p.at.line ? { ...p.at, endLine: p.last } : p.at;
-    const base = { message: [c.MESSAGE ?? '', ...p.extra].join('\n'), raw: p.raw.join('\n'), at, severity: type === 'Warning' ? ('warning' as const) : ('info' as const) };
+    const base = { ...(host ? { host } : {}), message: [c.MESSAGE ?? '', ...p.extra].join('\n'), raw: p.raw.join('\n'), at, severity: type === 'Warning' ? ('warning' as const) : ('info' as const) };
     const last: Stamp = ages.last ?? { kind: 'none' };
     const earlier = first && ages.last && first.seconds > ages.last.seconds;
     this.emit({ ...base, stamp: last, fields: { ...fields, occurrence: earlier ? 'last' : 'only' } });

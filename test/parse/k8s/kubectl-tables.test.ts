@@ -51,6 +51,8 @@ describe('kubectl get events tables', () => {
     expect(first!.stamp).toEqual({ kind: 'age', seconds: 30 * 3600, errorSeconds: 3600, text: '30h' });
     expect(gc!.message).toMatch(/^failed to garbage collect required amount of images/);
     expect(gc!.fields.involvedObject).toBe('Node kube-system/k8s02');
+    // the node in SOURCE is the event's host, as source.host is for a JSON Event
+    expect(cap.records.map((r) => [r.host, r.fields['source.host']])).toEqual(Array(4).fill(['k8s02', 'k8s02']));
   });
 
   it('reads kubectl events (LAST SEEN with x-over) and its Kind/name objects', () => {
@@ -110,6 +112,9 @@ describe('kubectl describe Events', () => {
     expect(events[0]!.at).toMatchObject({ line: 8, endLine: 9 });
     expect(events[0]!.fields).toMatchObject({ involvedObject: 'Pod media/sonarr-dd4cb4f69-8kmhv', source: 'kubelet', count: '5' });
     expect(events[2]!.fields.source).toBe('default-scheduler');
+    // the kubelet reporting about a pod is the kubelet of its node; the scheduler is not on it
+    expect(events.map((r) => r.host)).toEqual(['k8s03', 'k8s03', undefined, 'k8s03']);
+    expect(events[0]!.fields.host_from).toBe('describe Node: (a kubelet event about the pod)');
     const text_ = cap.records.filter((r) => !r.fields.what).map((r) => r.message);
     expect(text_).toContain('Status:           Pending');
     expect(text_).toContain('Events:           <none>');
