@@ -11,6 +11,7 @@ const EXAMPLES = `
 Examples:
   hows check samples/*                      # every bundled sample (non-folders are skipped)
   hows check my-incident/ --update          # rewrite its expectations from the current output
+  hows check samples/* --update-golden      # (re)write expected/pir.md and timeline.md, expected.json untouched
 
 A sample is a folder of evidence plus expected.json (see docs/check.md): finding ids with
 counts, causal chains in order, contrasts, ids that must not appear, timeline events; and
@@ -91,11 +92,12 @@ export function registerCheck(program: Command): void {
     .description('run the analysis on sample folders and compare with their expected.json (CI regression)')
     .argument('<samples...>', 'sample folders holding evidence and expected.json')
     .option('--update', 'rewrite expected.json counts/chains and expected/*.md from the current output (deliberately!)')
+    .option('--update-golden', 'write expected/pir.md and expected/timeline.md from the current output, leaving expected.json as written')
     .option('--patterns <dir>', 'add a folder of signature files (repeatable)', (v: string, p: string[]) => [...p, v], [])
     .option('--no-builtin', 'leave out the signatures shipped with hows')
     .option('-q, --quiet', 'print failures only')
     .addHelpText('after', EXAMPLES)
-    .action(async (samples: string[], flags: { update?: boolean; quiet?: boolean; patterns: string[]; builtin: boolean }) => {
+    .action(async (samples: string[], flags: { update?: boolean; updateGolden?: boolean; quiet?: boolean; patterns: string[]; builtin: boolean }) => {
       const dirs = samples.filter((s) => existsSync(s) && statSync(s).isDirectory());
       for (const s of samples) if (!dirs.includes(s) && !flags.quiet) process.stderr.write(`hows check: skipping ${s} (not a folder)\n`);
       if (dirs.length === 0) throw new UsageError('no sample folder given');
@@ -106,7 +108,7 @@ export function registerCheck(program: Command): void {
         const t0 = Date.now();
         const analysis = await analyze([dir], opts);
         if (flags.update) updateExpected(dir, expected, analysis);
-        const problems = [...compareWithExpected(flags.update ? readExpected(dir) : expected, analysis.result, analysis.timeline), ...golden(dir, analysis, opts, flags.update ?? false)];
+        const problems = [...compareWithExpected(flags.update ? readExpected(dir) : expected, analysis.result, analysis.timeline), ...golden(dir, analysis, opts, (flags.update ?? false) || (flags.updateGolden ?? false))];
         const secs = ((Date.now() - t0) / 1000).toFixed(1);
         if (problems.length === 0) {
           if (!flags.quiet) process.stdout.write(`ok    ${dir} (${analysis.result.findings.length} findings, ${analysis.result.chains.length} chains, ${secs} s)\n`);
@@ -115,7 +117,7 @@ export function registerCheck(program: Command): void {
         failed += 1;
         process.stdout.write(`FAIL  ${dir}\n${problems.map((p) => `      ${p.kind}: ${p.message}`).join('\n')}\n`);
       }
-      process.stdout.write(`\n${dirs.length} sample(s): ${dirs.length - failed} passed, ${failed} failed${flags.update ? ' (expectations updated)' : ''}\n`);
+      process.stdout.write(`\n${dirs.length} sample(s): ${dirs.length - failed} passed, ${failed} failed${flags.update ? ' (expectations updated)' : flags.updateGolden ? ' (golden Markdown written)' : ''}\n`);
       setExitCode(failed > 0 ? EXIT.failed : EXIT.ok);
     });
 }
