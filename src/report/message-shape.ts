@@ -37,6 +37,19 @@ export function maxVarying(tokenCount: number): number {
 }
 
 /**
+ * Whether messages differing at `varying` token positions are one message about several
+ * objects: few positions differ, and they sit together. Differences in several places (a count
+ * here, a function name there) make different messages, whose shared skeleton reads as
+ * nonsense ("in blocked for 9 minutes").
+ */
+export function oneObjectVaries(varying: ReadonlySet<number>, tokenCount: number): boolean {
+  if (varying.size > maxVarying(tokenCount)) return false;
+  if (varying.size === 0) return true;
+  const positions = [...varying];
+  return Math.max(...positions) - Math.min(...positions) === positions.length - 1;
+}
+
+/**
  * The object a varying token names: `pod="openebs/x"` -> `openebs/x`, `(sdb):` -> `sdb`,
  * `[sdb]` -> `sdb`.
  */
@@ -56,7 +69,7 @@ export function skeleton(toks: readonly string[], varying: ReadonlySet<number>):
 /**
  * The messages of a run as one line: `6x "Deleting pod" controller="taint-eviction-controller":
  * openebs/a, openebs/b, …` when they all have one shape (the objects are the parts that differ,
- * at most `shown` named), else null.
+ * adjacent tokens in one place, at most `shown` named), else null.
  */
 export function collapseMessages(messages: readonly string[], shown = 8, name: (object: string) => string = (o) => o): { text: string; objects: string[] } | null {
   if (messages.length < 2) return null;
@@ -68,7 +81,7 @@ export function collapseMessages(messages: readonly string[], shown = 8, name: (
     if (d === null) return null;
     for (const i of d) varying.add(i);
   }
-  if (varying.size > maxVarying(first.length)) return null;
+  if (!oneObjectVaries(varying, first.length)) return null;
   const positions = [...varying].sort((a, b) => a - b);
   const objects: string[] = [];
   for (const toks of all) {

@@ -1,7 +1,7 @@
 import { compareProvenance, type Event } from '../model/index.js';
 import type { DisplayClock } from './display-time.js';
 import { formatDuration } from './display-time.js';
-import { diffPositions, displayMessage, maxVarying, objectOf, skeleton, tokens } from './message-shape.js';
+import { diffPositions, displayMessage, objectOf, oneObjectVaries, skeleton, tokens } from './message-shape.js';
 import { refOf, type PathShower } from './paths.js';
 import type { TimelineRowView, TimeView } from './view-model.js';
 
@@ -133,7 +133,7 @@ export function timelineRows(input: TimelineInput): { rows: TimelineRowView[]; u
       if (d !== null) {
         const union = new Set([...run.varying, ...d]);
         const window = union.size === 0 ? REPEAT_GAP_MS : BURST_GAP_MS;
-        if (union.size <= maxVarying(toks.length) && ms - run.lastMs <= window) {
+        if (oneObjectVaries(union, toks.length) && ms - run.lastMs <= window) {
           run.varying = union;
           // A line identical to the first shares its tokens: long repeats cost no memory per line.
           run.members.push(d.length === 0 ? run.toks : toks);
