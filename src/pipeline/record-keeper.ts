@@ -3,6 +3,12 @@ import type { UnfedLine } from './unfed-lines.js';
 
 export interface RecordMatcher {
   match(record: ParsedRecord): SignatureHit[];
+  /**
+   * Whether a hit of this signature keeps the lines around it (grep -C). Absent: every hit
+   * does. Context-role signatures (a pod became ready) are context themselves: on a busy
+   * node they match every few lines, and the lines around them would be most of the file.
+   */
+  wantsContext?(id: string): boolean;
 }
 
 /** Where the keeper finds the lines the parser did not see, and how it reads them. */
@@ -58,7 +64,16 @@ export class RecordKeeper {
     const line = record.at.line;
     if (record.bootId !== undefined && record.bootId !== this.boots[this.boots.length - 1]?.[1]) this.boots.push([line, record.bootId]);
     if (line > this.lastHitEnd && this.readApart.size > 0) this.readApart.clear();
-    if (hits.length > 0) {
+    if (hits.length > 0 && this.matcher.wantsContext && !hits.some((h) => this.matcher.wantsContext!(h.id))) {
+      // A context-role hit: kept itself, and as a context line of a hit near it.
+      if (line <= this.lastHitEnd) {
+        const apart = this.readApart.get(line);
+        if (apart !== undefined) {
+          this.out[apart] = { ...record, hits };
+          this.readApart.delete(line);
+        } else this.push({ ...record, hits });
+      } else this.push({ ...record, hits });
+    } else if (hits.length > 0) {
       this.keepBefore(line);
       this.push({ ...record, hits });
       const end = record.at.endLine ?? line;

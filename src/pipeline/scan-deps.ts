@@ -16,7 +16,12 @@ export function scanDeps(compiled: CompiledSignatures): ScanDeps {
       get: getFormat,
       fallback: () => textFormat,
     },
-    matcher: compiled,
+    matcher: {
+      match: (record) => compiled.match(record),
+      literals: () => compiled.literals(),
+      ungated: () => compiled.ungated(),
+      wantsContext: (id) => compiled.get(id)?.role !== 'context',
+    },
     rawCheck: rawCheck(compiled.signatures, (id) => compiled.literalsOf(id), FORMAT_LITERALS),
     embedDumps: withEmbeddedDumps,
   };

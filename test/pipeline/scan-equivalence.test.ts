@@ -55,8 +55,11 @@ describe('gated scan = full parse on real-looking logs', () => {
         const hits = full.records.filter((r) => (r.hits?.length ?? 0) > 0);
         expect(hits.length).toBeGreaterThan(10);
         for (const h of hits) expect(kept.has(h.at.line), `hit at line ${h.at.line}`).toBe(true);
-        // Context: the records starting within `context` lines of a hit are kept.
-        for (const h of hits) {
+        // Context: the records starting within `context` lines of a hit are kept (hits of
+        // context-role signatures, such as a pod becoming ready, keep no lines around them).
+        const wantsContext = (r: ScannedRecord): boolean => (r.hits ?? []).some((h) => deps.matcher.wantsContext?.(h.id) ?? true);
+        expect(hits.filter(wantsContext).length).toBeGreaterThan(5);
+        for (const h of hits.filter(wantsContext)) {
           for (const f of full.records) {
             const near = f.at.line >= h.at.line - context && f.at.line <= (h.at.endLine ?? h.at.line) + context;
             if (near) expect(kept.has(f.at.line), `context line ${f.at.line} of hit ${h.at.line}`).toBe(true);
