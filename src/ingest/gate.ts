@@ -41,7 +41,9 @@ export function literalGate(literals: readonly string[], sample: readonly string
   if (long.length > 0) parts.push(wuManber(long, WINDOW, sample));
   if (short.length > 0) {
     const m = Math.min(...short.map((l) => l.length));
-    parts.push(m >= 3 ? wuManber(short, m, sample) : alternation(short));
+    // A few short literals: V8's indexOf (a Boyer-Moore-Horspool search) per literal beats a
+    // Wu-Manber pass whose shifts are at most m - 2 bytes.
+    parts.push(short.length <= SHORT_BY_INDEXOF && m >= 3 ? indexOfScan(short) : m >= 3 ? wuManber(short, m, sample) : alternation(short));
   }
   const scan: LineGate['scan'] = parts.length === 1 ? parts[0]! : (text, visit) => mergeScans(parts, text, visit);
   return { literals: unique, scan };
@@ -175,11 +177,49 @@ function alternation(literals: readonly string[]): LineGate['scan'] {
   };
 }
 
-/** Several scanners over one text: their lines merged in order, each once. */
+/** Short literals looked for with indexOf, one by one, when there are at most this many. */
+const SHORT_BY_INDEXOF = 4;
+
+/** Lines holding any of `literals`, found with String.prototype.indexOf, merged in order. */
+function indexOfScan(literals: readonly string[]): LineGate['scan'] {
+  const one = (lit: string): LineGate['scan'] => (text, visit) => {
+    for (let at = text.indexOf(lit); at !== -1; ) {
+      let end = text.indexOf('\n', at);
+      if (end === -1) end = text.length;
+      visit(text.lastIndexOf('\n', at) + 1, end);
+      if (end >= text.length) break;
+      at = text.indexOf(lit, end + 1);
+    }
+  };
+  const parts = literals.map(one);
+  return parts.length === 1 ? parts[0]! : (text, visit) => mergeScans(parts, text, visit);
+}
+
+/**
+ * Several scanners over one text: their lines merged in order, each once. Each scanner visits
+ * its lines in order, so their start offsets are merged like sorted lists (no map, no sort).
+ */
 function mergeScans(parts: ReadonlyArray<LineGate['scan']>, text: string, visit: (start: number, end: number) => void): void {
-  const lines = new Map<number, number>();
-  for (const p of parts) p(text, (s, e) => lines.set(s, e));
-  for (const s of [...lines.keys()].sort((a, b) => a - b)) visit(s, lines.get(s)!);
+  const found = parts.map((p) => {
+    const out: number[] = [];
+    p(text, (s, e) => out.push(s, e));
+    return out;
+  });
+  const at = new Array<number>(found.length).fill(0);
+  let last = -1;
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < found.length; i++) {
+      if (at[i]! < found[i]!.length && (best === -1 || found[i]![at[i]!]! < found[best]![at[best]!]!)) best = i;
+    }
+    if (best === -1) return;
+    const start = found[best]![at[best]!]!;
+    const end = found[best]![at[best]! + 1]!;
+    at[best]! += 2;
+    if (start === last) continue;
+    last = start;
+    visit(start, end);
+  }
 }
 
 /** A gate that selects every line (timeline --all, formats that cannot be gated). */

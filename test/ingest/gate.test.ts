@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVERY_LINE, decodeLine, literalGate, binaryVerdict } from '../../src/ingest/index.js';
 
@@ -15,6 +16,25 @@ describe('literalGate', () => {
       'conn error (1020) and EXT4-fs twice',
       'last EXT4-fs',
     ]);
+  });
+  it('selects exactly the lines a naive search selects, for any mix of long and short literals (fast-check)', () => {
+    // Short literals (under 10 bytes) take the indexOf path when there are few, Wu-Manber when
+    // there are many; long ones always Wu-Manber; several paths are merged in line order.
+    const lit = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', ':', '('), minLength: 3, maxLength: 9 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', ':'), minLength: 10, maxLength: 14 }));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(lit, { minLength: 1, maxLength: 8 }).chain((lits) =>
+          fc.tuple(fc.constant(lits), fc.array(fc.oneof(fc.constantFrom(...lits), fc.constantFrom('a', 'b', 'c', ' ', ':', '(', '\n', '\n', 'x'), fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', ':'), maxLength: 16 })), { maxLength: 200 })),
+        ),
+        ([lits, pieces]) => {
+        const text = pieces.join('');
+        const naive = text.split('\n').filter((l) => lits.some((x) => l.includes(x)));
+        // A trailing empty line after the last '\n' holds nothing and is never selected.
+        expect(lines(literalGate(lits), text)).toEqual(naive);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   it('escapes regex metacharacters in literals', () => {
     expect(lines(literalGate(['(1020)']), text)).toEqual(['conn error (1020) and EXT4-fs twice']);
