@@ -121,11 +121,6 @@ function shortWhere(where: string, folder: string): string {
   return where.startsWith(prefix) ? where.slice(prefix.length) : where;
 }
 
-function days(us: number): string {
-  const d = us / MICROS_PER_DAY;
-  return d >= 1 ? `${Math.round(d)} day${Math.round(d) === 1 ? '' : 's'}` : `${Math.round(us / 3_600_000_000)} h`;
-}
-
 function s(us: number): string {
   return isoFromMicros(us, 's');
 }
@@ -159,7 +154,9 @@ export function chooseSnapshots(scans: readonly FileScan[], flag: number | undef
     let mtimeWhy = 'no file modification time';
     if (m !== undefined) {
       if (mine && m < mine.utcMicros) mtimeWhy = `its modification time ${s(m)} is earlier than its own content (not the capture)`;
-      else if (reference && m > reference.utcMicros + MTIME_SLACK) mtimeWhy = `its modification time ${s(m)} is ${days(m - reference.utcMicros)} later (more than 2 days: a copy or checkout, not the capture)`;
+      else if (reference && m > reference.utcMicros + MTIME_SLACK) // The mtime itself is left out: it is when the files were copied or checked out, so the
+      // same evidence would read differently on every machine and every day (sample goldens).
+      mtimeWhy = 'its modification time is more than 2 days later (a copy or checkout, not the capture)';
       else {
         const against = reference ? `; the newest time in ${inFolder ? `the captures of ${folder}` : 'the evidence'} is ${s(reference.utcMicros)} (${shortWhere(reference.where, folder)})` : '';
         out.set(file, { utcMicros: m, source: 'mtime', text: `kubectl output taken at ${s(m)}: the file's modification time${against}` });
