@@ -71,6 +71,30 @@ function when(t: TimeView | null, day: string | null): string {
   return t.date === day ? t.zoned : `${t.date} ${t.zoned}`;
 }
 
+/** Symptoms on several hosts starting at most this far apart (ms) suggest a cause they share. */
+const SHARED_CAUSE_MS = 30 * 60_000;
+
+/**
+ * The same failure starting on several hosts within SHARED_CAUSE_MS of each other, in their logs:
+ * one node's fault rarely explains that, a cause the hosts share does (the datastore, the
+ * network, the hypervisor underneath). Null for one host, or when the starts are further apart.
+ */
+function sharedCause(findings: readonly Finding[]): string | null {
+  const start = new Map<string, number>();
+  for (const f of findings) {
+    const t = Date.parse(f.first);
+    // A state finding's time is its snapshot's: several hosts "start" together by construction.
+    if (!f.host || f.kind === 'state' || Number.isNaN(t)) continue;
+    start.set(f.host, Math.min(start.get(f.host) ?? t, t));
+  }
+  if (start.size < 2) return null;
+  const times = [...start.values()];
+  const spread = Math.max(...times) - Math.min(...times);
+  if (spread > SHARED_CAUSE_MS) return null;
+  const hosts = [...start.keys()].sort();
+  return `It started on ${andList(hosts)} within ${formatDuration(spread)} of each other: that points at a cause the hosts share rather than at one node.`;
+}
+
 /** Sentences for one chain: the symptom (its own objects, then how many more like it), the root, the open question. */
 function chainSentences(c: ChainView, byRef: ReadonlyMap<string, Finding>, mentions: Mentions): string[] {
   const step0 = c.steps[0];
@@ -86,6 +110,8 @@ function chainSentences(c: ChainView, byRef: ReadonlyMap<string, Finding>, menti
       (more.length ? `, and in ${more.length} more ${more.length === 1 ? 'finding' : 'findings'} like it${extra ? ` (${extra})` : ''}` : '') +
       '.',
   );
+  const shared = sharedCause([top, ...more]);
+  if (shared) out.push(shared);
   const rootStep = c.steps[c.steps.length - 1]!;
   const root = byRef.get(rootStep.ref);
   if (root && c.steps.length > 1) {
