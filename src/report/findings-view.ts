@@ -76,7 +76,7 @@ export function entityLists(entities: Finding['entities'], skipHost = true): Ent
     if (skipHost && kind === 'host') continue;
     if (kind === 'namespace' && (entities.pod?.length ?? 0) > 0) continue;
     const values = [...new Set((entities[kind] ?? []).map(shortId))].sort();
-    if (values.length) out.push({ kind, label: ENTITY_LABELS[kind], values: values.slice(0, ENTITIES_LISTED), more: Math.max(0, values.length - ENTITIES_LISTED) });
+    if (values.length) out.push({ kind, label: values.length === 1 ? ENTITY_SINGULAR[kind] : ENTITY_LABELS[kind], values: values.slice(0, ENTITIES_LISTED), more: Math.max(0, values.length - ENTITIES_LISTED) });
   }
   return out;
 }

@@ -55,7 +55,7 @@ describe('the PIR of a chain with parallel branches, linked causes and contrasts
     const summary = section(md, 'Executive Summary');
     expect(summary.split(PVC_SDB).length - 1).toBe(1);
     const step = section(md, 'How did iSCSI session 1 on k8s02 die?');
-    expect(step).toContain('(iSCSI sessions 1; PVCs pvc-746b2837…)');
+    expect(step).toContain('(iSCSI session 1; PVC pvc-746b2837…)');
   });
 
   it('places a symptom with no host in the cluster, by its object, not on the chain hosts (item 2)', () => {
