@@ -35,6 +35,20 @@ export function addRedactOptions(c: Command): Command {
     .option('--redact-hosts', 'also replace host and node names (host-1, ...); implies --redact');
 }
 
+/** Where the reports go: `-o` (pir.md, timeline.md, findings.json), `--format`, `--templates`. */
+export function addReportOptions(c: Command): Command {
+  return c
+    .option('-o, --out <dir>', 'write pir.md, timeline.md and findings.json into this folder')
+    .addOption(new Option('--format <format>', 'print to stdout: md (the PIR) or json (findings contract)').choices(['md', 'json']))
+    .option('--templates <dir>', 'Handlebars templates replacing the built-in ones (see templates/README.md)');
+}
+
+export interface ReportFlags {
+  out?: string;
+  format?: 'md' | 'json';
+  templates?: string;
+}
+
 export interface RedactFlags {
   redact?: boolean;
   redactHosts?: boolean;

@@ -133,7 +133,9 @@ export function groupEventHits(sig: LoadedSignature, list: readonly EventHit[], 
     merged.set(draft, new Set([set]));
     open.set(key, draft);
     if (place !== undefined && !byPlace.has(place)) byPlace.set(place, draft);
-    byKey.set(key, [...(byKey.get(key) ?? []), draft]);
+    const ofKey = byKey.get(key);
+    if (ofKey) ofKey.push(draft);
+    else byKey.set(key, [draft]);
   }
   // Spans that overlap (or come within the gap) after same-row joins are one finding.
   const gone = new Set<Draft>();

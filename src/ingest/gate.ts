@@ -164,17 +164,25 @@ export function literalFinder(literals: readonly string[]): (text: string, start
 /** Literals of one or two bytes: one alternation (rare: the catalogue's shortest is 10). */
 function alternation(literals: readonly string[]): LineGate['scan'] {
   const re = new RegExp([...literals].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
-  return (text, visit) => {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      let end = text.indexOf('\n', m.index);
-      if (end === -1) end = text.length;
-      visit(text.lastIndexOf('\n', m.index) + 1, end);
-      if (end >= text.length) break;
-      re.lastIndex = end + 1;
-    }
-  };
+  return (text, visit) =>
+    eachLineAt(text, visit, (from) => {
+      re.lastIndex = from;
+      return re.exec(text)?.index ?? -1;
+    });
+}
+
+/**
+ * Visits the line around each place `find(from)` returns (the first match at or after `from`,
+ * -1 for none), once per line: the search goes on after the line's end.
+ */
+function eachLineAt(text: string, visit: (start: number, end: number) => void, find: (from: number) => number): void {
+  for (let at = find(0); at !== -1; ) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    visit(text.lastIndexOf('\n', at) + 1, end);
+    if (end >= text.length) break;
+    at = find(end + 1);
+  }
 }
 
 /** Short literals looked for with indexOf, one by one, when there are at most this many. */
@@ -182,15 +190,7 @@ const SHORT_BY_INDEXOF = 4;
 
 /** Lines holding any of `literals`, found with String.prototype.indexOf, merged in order. */
 function indexOfScan(literals: readonly string[]): LineGate['scan'] {
-  const one = (lit: string): LineGate['scan'] => (text, visit) => {
-    for (let at = text.indexOf(lit); at !== -1; ) {
-      let end = text.indexOf('\n', at);
-      if (end === -1) end = text.length;
-      visit(text.lastIndexOf('\n', at) + 1, end);
-      if (end >= text.length) break;
-      at = text.indexOf(lit, end + 1);
-    }
-  };
+  const one = (lit: string): LineGate['scan'] => (text, visit) => eachLineAt(text, visit, (from) => text.indexOf(lit, from));
   const parts = literals.map(one);
   return parts.length === 1 ? parts[0]! : (text, visit) => mergeScans(parts, text, visit);
 }

@@ -64,15 +64,9 @@ export class RecordKeeper {
     const line = record.at.line;
     if (record.bootId !== undefined && record.bootId !== this.boots[this.boots.length - 1]?.[1]) this.boots.push([line, record.bootId]);
     if (line > this.lastHitEnd && this.readApart.size > 0) this.readApart.clear();
-    if (hits.length > 0 && this.matcher.wantsContext && !hits.some((h) => this.matcher.wantsContext!(h.id))) {
-      // A context-role hit: kept itself, and as a context line of a hit near it.
-      if (line <= this.lastHitEnd) {
-        const apart = this.readApart.get(line);
-        if (apart !== undefined) {
-          this.out[apart] = { ...record, hits };
-          this.readApart.delete(line);
-        } else this.push({ ...record, hits });
-      } else this.push({ ...record, hits });
+    if (hits.length > 0 && !this.keepsContext(hits)) {
+      // A context-role hit: kept itself (over its copy read apart, when a hit near it read one).
+      this.keepStreamed({ ...record, hits });
     } else if (hits.length > 0) {
       this.keepBefore(line);
       this.push({ ...record, hits });
@@ -85,16 +79,28 @@ export class RecordKeeper {
       // inside a journal is kept even when no hit is near it).
       this.push(record);
     } else if (line <= this.lastHitEnd) {
-      const apart = this.readApart.get(line);
-      if (apart !== undefined) {
-        this.out[apart] = { ...record, context: true };
-        this.readApart.delete(line);
-      } else this.push({ ...record, context: true });
+      this.keepStreamed({ ...record, context: true });
     } else if (this.context > 0) {
       this.ring.push(record);
       if (this.ring.length > this.context * 4) this.ring = this.ring.filter((r) => r.at.line >= line - this.context);
     }
     this.source?.release(line);
+  }
+
+  private keepsContext(hits: readonly SignatureHit[]): boolean {
+    const wants = this.matcher.wantsContext;
+    return wants === undefined || hits.some((h) => wants.call(this.matcher, h.id));
+  }
+
+  /**
+   * Keeps a record of the stream. Within a hit's window its line may already be kept as read
+   * apart (an unfed line read for context): the stream's record replaces that copy.
+   */
+  private keepStreamed(r: ScannedRecord): void {
+    const apart = this.readApart.get(r.at.line);
+    if (apart === undefined) return this.push(r);
+    this.out[apart] = r;
+    this.readApart.delete(r.at.line);
   }
 
   private push(r: ScannedRecord): void {

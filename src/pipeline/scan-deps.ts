@@ -16,12 +16,7 @@ export function scanDeps(compiled: CompiledSignatures): ScanDeps {
       get: getFormat,
       fallback: () => textFormat,
     },
-    matcher: {
-      match: (record) => compiled.match(record),
-      literals: () => compiled.literals(),
-      ungated: () => compiled.ungated(),
-      wantsContext: (id) => compiled.get(id)?.role !== 'context',
-    },
+    matcher: compiled,
     rawCheck: rawCheck(compiled.signatures, (id) => compiled.literalsOf(id), FORMAT_LITERALS),
     embedDumps: withEmbeddedDumps,
   };

@@ -46,6 +46,11 @@ export const ENTITY_SINGULAR: Record<EntityKind, string> = {
   key: 'key',
 };
 
+/** The label of `n` values of one kind: `device sdb`, `devices sdb, sdc`. */
+export function entityLabel(kind: EntityKind, n: number): string {
+  return n === 1 ? ENTITY_SINGULAR[kind] : ENTITY_LABELS[kind];
+}
+
 export interface FindingContext {
   clock: DisplayClock;
   show: PathShower;
@@ -76,7 +81,7 @@ export function entityLists(entities: Finding['entities'], skipHost = true): Ent
     if (skipHost && kind === 'host') continue;
     if (kind === 'namespace' && (entities.pod?.length ?? 0) > 0) continue;
     const values = [...new Set((entities[kind] ?? []).map(shortId))].sort();
-    if (values.length) out.push({ kind, label: values.length === 1 ? ENTITY_SINGULAR[kind] : ENTITY_LABELS[kind], values: values.slice(0, ENTITIES_LISTED), more: Math.max(0, values.length - ENTITIES_LISTED) });
+    if (values.length) out.push({ kind, label: entityLabel(kind, values.length), values: values.slice(0, ENTITIES_LISTED), more: Math.max(0, values.length - ENTITIES_LISTED) });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { EntityKind, Finding } from '../model/index.js';
-import { ENTITY_LABELS, ENTITY_SINGULAR } from './findings-view.js';
+import { entityLabel } from './findings-view.js';
 import type { Mentions } from './short-ids.js';
 import { shortId } from './short-ids.js';
 
@@ -50,7 +50,7 @@ export function objectClause(f: Pick<Finding, 'kind' | 'captures' | 'entities' |
     if (values.length === 0) continue;
     const shown = values.slice(0, max).map(name);
     const more = values.length - shown.length;
-    const label = values.length === 1 ? ENTITY_SINGULAR[kind] : ENTITY_LABELS[kind];
+    const label = entityLabel(kind, values.length);
     parts.push(`${label} ${shown.join(', ')}${more ? ` (+${more} more)` : ''}`);
   }
   return parts.join('; ');
@@ -79,7 +79,7 @@ export function extraObjects(top: Pick<Finding, 'entities'>, others: ReadonlyArr
     const values = [...new Set(others.flatMap((f) => (f.entities[kind] ?? []).filter((v) => v !== f.host && !mine.has(`${kind}=${v}`))))].sort();
     if (values.length === 0) continue;
     const shown = values.slice(0, max).map(name);
-    const label = values.length === 1 ? ENTITY_SINGULAR[kind] : ENTITY_LABELS[kind];
+    const label = entityLabel(kind, values.length);
     return `${label} ${shown.join(', ')}${values.length > max ? ` (+${values.length - max} more)` : ''}`;
   }
   const objs = [...new Set(others.map((f) => stateObject(f)).filter((o): o is string => !!o))].sort();

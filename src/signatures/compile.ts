@@ -55,6 +55,8 @@ export interface CompiledSignatures {
   ungated(): { sources: SourceKind[]; programs: string[] } | null;
   /** Event signatures matching one record, with their named captures. */
   match(record: import('../model/event.js').ParsedRecord): import('../model/scan.js').SignatureHit[];
+  /** Whether a hit of this signature keeps the lines around it: all but context-role ones. */
+  wantsContext(id: string): boolean;
   /** Time spent per signature (filled when HOWS_TIMING=1). */
   timing(): TimingRow[];
 }
@@ -127,11 +129,13 @@ export function compileSignatures(
   const matcher = new Matcher(events, timing);
   const byId = new Map(set.signatures.map((s) => [s.id, s]));
   const byEvent = new Map(events.map((e) => [e.sig.id, e]));
+  const contextRole = new Set(set.signatures.filter((s) => s.role === 'context').map((s) => s.id));
   const compiled: CompiledSignatures = {
     signatures: set.signatures,
     entities: set.entities,
     overrides,
     get: (id) => byId.get(id),
+    wantsContext: (id) => !contextRole.has(id),
     literals: () => literals,
     literalsOf: (id) => {
       const ev = byEvent.get(id);

@@ -1,17 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { analyze, redactAnalysis, type Analysis, type AnalyzeOptions } from '../../pipeline/index.js';
 import { buildReportModel, checkTemplates, findingsJson, renderMarkdown } from '../../report/index.js';
 import { EXIT, printDiagnostics, setExitCode } from '../exit.js';
-import { addEvidenceOptions, addRedactOptions, toAnalyzeOptions, type EvidenceFlags, type RedactFlags } from '../options.js';
+import { addEvidenceOptions, addRedactOptions, addReportOptions, toAnalyzeOptions, type EvidenceFlags, type RedactFlags, type ReportFlags } from '../options.js';
 import { Progress } from '../progress.js';
 import { tally } from '../render-diagnostics.js';
 
-interface AnalyzeFlags extends EvidenceFlags, RedactFlags {
-  out?: string;
-  format?: 'md' | 'json';
-  templates?: string;
+interface AnalyzeFlags extends EvidenceFlags, RedactFlags, ReportFlags {
   all?: boolean;
 }
 
@@ -69,15 +66,12 @@ export function report(analysis: Analysis, seconds: number, flags: { quiet?: boo
 }
 
 export function registerAnalyze(program: Command): void {
-  addRedactOptions(addEvidenceOptions(
+  addReportOptions(addRedactOptions(addEvidenceOptions(
     program
       .command('analyze')
       .description('analyse incident evidence: timeline, findings, causal chains and a PIR draft')
       .argument('<paths...>', 'log files, folders (read recursively) or - for stdin'),
-  ))
-    .option('-o, --out <dir>', 'write pir.md, timeline.md and findings.json into this folder')
-    .addOption(new Option('--format <format>', 'print to stdout: md (the PIR) or json (findings contract)').choices(['md', 'json']))
-    .option('--templates <dir>', 'Handlebars templates replacing the built-in ones (see templates/README.md)')
+  )))
     .option('--all', 'put every event on the timeline, not only notable ones')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: AnalyzeFlags) => {
@@ -111,7 +105,7 @@ export async function analyzeAndSummarise(paths: readonly string[], opts: Analyz
 }
 
 /** Writes pir.md, timeline.md and findings.json (-o) and/or prints the PIR or the JSON (--format). */
-export function writeReports(analysis: Analysis, opts: Pick<AnalyzeOptions, 'displayTz' | 'all'>, flags: { out?: string; format?: 'md' | 'json'; templates?: string; quiet?: boolean }): void {
+export function writeReports(analysis: Analysis, opts: Pick<AnalyzeOptions, 'displayTz' | 'all'>, flags: ReportFlags & { quiet?: boolean }): void {
   const model = buildReportModel({ result: analysis.result, timeline: analysis.timeline, signatures: analysis.signatures, displayTz: opts.displayTz, all: opts.all });
   const tpl = flags.templates ? { templatesDir: flags.templates } : {};
   if (flags.out) {

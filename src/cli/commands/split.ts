@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import split2 from 'split2';
 import { discoverInputs } from '../../ingest/index.js';
 import type { Diagnostic, FileScan } from '../../model/index.js';
 import { PatternLoadError, VERSION, finishAnalysis, prepareSignatures, scanConfig, scanInputs, type SignaturePayload } from '../../pipeline/index.js';
 import { EXIT, setExitCode } from '../exit.js';
-import { addEvidenceOptions, addRedactOptions, toAnalyzeOptions, type EvidenceFlags, type RedactFlags } from '../options.js';
+import { addEvidenceOptions, addRedactOptions, addReportOptions, toAnalyzeOptions, type EvidenceFlags, type RedactFlags, type ReportFlags } from '../options.js';
 import { UsageError } from '../time-arg.js';
 import { redactIfAsked, report, writeReports } from './analyze.js';
 
@@ -105,16 +105,13 @@ async function readHits(files: readonly string[], expected: string): Promise<{ s
 }
 
 export function registerCorrelate(program: Command): void {
-  addRedactOptions(addEvidenceOptions(
+  addReportOptions(addRedactOptions(addEvidenceOptions(
     program
       .command('correlate')
       .description('merge hits files from hows scan, correlate and render (same output as analyze)')
       .argument('<hits...>', 'files written by hows scan'),
-  ))
-    .option('-o, --out <dir>', 'write pir.md, timeline.md and findings.json into this folder')
-    .addOption(new Option('--format <format>', 'print to stdout: md (the PIR) or json').choices(['md', 'json']))
-    .option('--templates <dir>', 'Handlebars templates replacing the built-in ones')
-    .action(async (files: string[], flags: EvidenceFlags & RedactFlags & { out?: string; format?: 'md' | 'json'; templates?: string }) => {
+  )))
+    .action(async (files: string[], flags: EvidenceFlags & RedactFlags & ReportFlags) => {
       const opts = toAnalyzeOptions(flags, false);
       const prepared = prepareSignatures(opts.patterns, opts.paramArgs, opts.builtin);
       if (prepared.diagnostics.some((d) => d.severity === 'error')) throw new PatternLoadError(prepared.diagnostics);
