@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { formatIds } from '../parse/index.js';
 import type { AnalyzeOptions } from '../pipeline/index.js';
+import { parseDuration } from '../signatures/index.js';
 import { UsageError, checkZone, parseTimeArg } from './time-arg.js';
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -23,6 +24,7 @@ export function addEvidenceOptions(c: Command): Command {
     .option('--no-builtin', 'leave out the signatures shipped with hows')
     .option('--param <id.name=value>', 'override a signature parameter, e.g. taint-eviction-batch.count=4 (repeatable)', collect, [])
     .option('--context <n>', 'lines of context kept around each piece of evidence (grep -C)', '2')
+    .option('--routine-window <duration>', 'context findings (pods ready, restarts, ...) unrelated to any problem and farther than this from its start and end are counted per signature and host, not listed; 0 lists every one', '1h')
     .option('-j, --jobs <n>', 'scan files on this many threads', String(Math.min(2, availableParallelism())))
     .option('-q, --quiet', 'print only errors on stderr (no progress, no warnings, no summary)')
     .option('-v, --verbose', 'also print informational notes (sniffing, skipped hidden files, assumptions)');
@@ -69,9 +71,18 @@ export interface EvidenceFlags {
   builtin: boolean;
   param: string[];
   context: string;
+  routineWindow: string;
   jobs: string;
   quiet?: boolean;
   verbose?: boolean;
+}
+
+/** `--routine-window`: a duration (30m, 2h, 1d) or 0. */
+function window(flag: string, v: string): number {
+  if (v.trim() === '0') return 0;
+  const d = parseDuration(v);
+  if (d === undefined) throw new UsageError(`Invalid ${flag} value "${v}": expected a duration such as 30m, 2h or 1d, or 0`);
+  return d;
 }
 
 function int(flag: string, v: string, min: number, max: number): number {
@@ -108,6 +119,7 @@ export function toAnalyzeOptions(f: EvidenceFlags, all: boolean): AnalyzeOptions
     builtin: f.builtin,
     all,
     context: int('--context', f.context, 0, 50),
+    routineWindow: all ? 0 : window('--routine-window', f.routineWindow),
     jobs: int('--jobs', f.jobs, 1, 64),
   };
 }

@@ -91,3 +91,31 @@ export interface Chain {
   /** Hosts involved, and whether the same steps happened on several hosts at once. */
   hosts: string[];
 }
+
+/**
+ * Context findings of one signature on one host, between two problems, that were counted, not
+ * listed (`routine`): no problem or chain refers to them, they name no object a problem names,
+ * and they lie more than the routine window from the start and end of every problem. The
+ * `routine[]` entries of the JSON contract; the timeline shows each as one row.
+ */
+export interface RoutineTally {
+  /** Signature id and title. */
+  id: string;
+  title: string;
+  host?: string;
+  /** Findings folded, and the distinct events (lines) they cite. */
+  findings: number;
+  events: number;
+  /** ISO 8601 UTC of the first and last event. */
+  first: string;
+  last: string;
+  /**
+   * The kind of object the findings name most (pod, pvc, device, ...; absent when none), how
+   * many distinct ones, and the first few in time order.
+   */
+  objectKind?: string;
+  objects: number;
+  examples: string[];
+  /** The first and the last line cited, with provenance (one entry when they are the same). */
+  evidence: Evidence[];
+}

@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
-import type { Chain, Finding } from './finding.js';
+import type { Chain, Finding, RoutineTally } from './finding.js';
 
 /** One input file as read: the `inputs[]` entries of the JSON contract. */
 export interface InputInfo {
@@ -53,8 +53,13 @@ export interface RunOptions {
   patterns: string[];
   /** Overrides of signature params: `ext4-ro-remount.window` -> `10s`. */
   params: Record<string, string>;
-  /** Include every event in the timeline, not only notable ones. */
+  /** Include every event in the timeline, not only notable ones (and list routine context too). */
   all: boolean;
+  /**
+   * Context findings farther than this (microseconds) from the start and end of every problem,
+   * and unrelated to any, are counted per signature and host instead of listed; 0 lists all.
+   */
+  routineWindow: number;
   /** Context lines kept before and after each piece of evidence (grep -C). */
   context: number;
 }
@@ -62,10 +67,13 @@ export interface RunOptions {
 /** The whole result of an analysis: what `--format json` prints and reports are made from. */
 export interface AnalysisResult {
   tool: { name: 'hows'; version: string };
-  options: { tz: string; displayTz: string; year?: number };
+  /** `routineWindow`: the --routine-window in force (`1h`; `0` when every finding is listed). */
+  options: { tz: string; displayTz: string; year?: number; routineWindow: string };
   inputs: InputInfo[];
   findings: Finding[];
   chains: Chain[];
+  /** Context findings counted, not listed (see RoutineTally); empty when none were folded. */
+  routine: RoutineTally[];
   assumptions: ClockAssumption[];
   warnings: Diagnostic[];
 }

@@ -1,14 +1,15 @@
 import { createRequire } from 'node:module';
-import { correlate } from '../correlate/index.js';
+import { correlate, foldRoutine } from '../correlate/index.js';
 import { discoverInputs, readCost, type InputFile } from '../ingest/index.js';
-import type { AnalysisResult, ClockAssumption, Diagnostic, Event, FileScan, InputInfo, LoadedSignature, RunOptions, SignatureHit, Stamp } from '../model/index.js';
+import type { AnalysisResult, ClockAssumption, Diagnostic, Event, FileScan, InputInfo, LoadedSignature, RoutineTally, RunOptions, SignatureHit, Stamp } from '../model/index.js';
 import { buildEvents } from '../parse/index.js';
 import { buildClusterState } from '../parse/state/index.js';
-import type { CompiledSignatures } from '../signatures/index.js';
+import { formatDuration, type CompiledSignatures } from '../signatures/index.js';
 import { WorkerPool, workerUrl } from './pool.js';
 import { scanDeps, scanOptions, type ScanConfig } from './scan-deps.js';
 import { scanFile } from './scan-file.js';
 import { prepareSignatures, type PreparedSignatures, type SignaturePayload } from './signature-set.js';
+import { phase } from './timings.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 export const VERSION = pkg.version;
@@ -106,12 +107,14 @@ export async function analyze(paths: readonly string[], opts: AnalyzeOptions): P
   try {
     prepared = prepareSignatures(opts.patterns, opts.paramArgs, opts.builtin);
     if (prepared.diagnostics.some((d) => d.severity === 'error')) throw new PatternLoadError(prepared.diagnostics);
+    phase('start-up');
     opts.onInputs?.(discovered.files);
     scans = await scanInputs(discovered.files, prepared.payload, prepared.compiled, scanConfig(opts), opts, workers);
   } finally {
     // Before correlation: a worker's heap is memory the rest of the run does not need.
     await workers?.close();
   }
+  phase('scan');
   return finishAnalysis(scans, discovered.diagnostics, prepared, opts);
 }
 
@@ -139,6 +142,7 @@ export function finishAnalysis(rawScans: FileScan[], ingestDiagnostics: Diagnost
     ...(opts.bootTime !== undefined ? { bootTime: opts.bootTime } : {}),
     ...(opts.snapshotTime !== undefined ? { snapshotTime: opts.snapshotTime } : {}),
   });
+  phase('build-events');
   const events = built.events.filter((e) => inWindow(e, opts.since, opts.until));
   events.forEach((e, i) => (e.seq = i));
   const hits = new Map<number, SignatureHit[]>();
@@ -160,6 +164,8 @@ export function finishAnalysis(rawScans: FileScan[], ingestDiagnostics: Diagnost
     resolveStamp: dumpTimeResolver(events),
   });
 
+  const fold = foldRoutine(corr.findings, corr.chains, opts.routineWindow);
+  phase('correlate');
   const inputs: InputInfo[] = scans.map((s) => {
     const r = built.ranges.get(s.input.path);
     return { ...s.input, ...(r?.first ? { first: r.first } : {}), ...(r?.last ? { last: r.last } : {}) };
@@ -171,20 +177,38 @@ export function finishAnalysis(rawScans: FileScan[], ingestDiagnostics: Diagnost
     ...built.diagnostics,
     ...state.diagnostics,
     ...corr.diagnostics,
+    ...routineNote(fold.routine, opts.routineWindow),
   ]);
   const assumptions: ClockAssumption[] = [...built.assumptions];
   const result: AnalysisResult = {
     tool: { name: 'hows', version: VERSION },
-    options: { tz: opts.tz, displayTz: opts.displayTz, ...(opts.year !== undefined ? { year: opts.year } : {}) },
+    options: { tz: opts.tz, displayTz: opts.displayTz, ...(opts.year !== undefined ? { year: opts.year } : {}), routineWindow: opts.routineWindow > 0 ? formatDuration(opts.routineWindow) : '0' },
     inputs,
-    findings: corr.findings,
+    findings: fold.findings,
     chains: corr.chains,
+    routine: fold.routine,
     assumptions,
     warnings,
   };
-  const timeline = opts.all ? events : events.filter(isNotable);
+  const timeline = opts.all ? events : events.filter((e) => isNotable(e) && !fold.foldedEvents.has(e.seq));
   const nothingRead = inputs.every((i) => i.skipped !== undefined) || inputs.length === 0;
   return { result, timeline, events, signatures: prepared.payload.signatures, nothingRead };
+}
+
+/** One note saying how much context was counted rather than listed, and how to list it. */
+function routineNote(routine: readonly RoutineTally[], window: number): Diagnostic[] {
+  if (routine.length === 0) return [];
+  const findings = routine.reduce((a, r) => a + r.findings, 0);
+  const ids = [...new Set(routine.map((r) => r.id))];
+  return [
+    {
+      severity: 'info',
+      code: 'report/routine-context',
+      reason: `${findings} context finding(s) of ${ids.join(', ')} are unrelated to any problem and more than ${formatDuration(window)} from its start and end: counted per signature and host in the timeline, not listed`,
+      help: 'list them with --routine-window 0 (or a wider window, or --all)',
+      count: findings,
+    },
+  ];
 }
 
 /** Notable for the timeline: signature evidence, its context, kubectl state changes, goroutine buckets. */

@@ -4,3 +4,4 @@ export { BUILTIN_PATTERNS, loadSignatureSet, prepareSignatures, compilePayload, 
 export { scanFile, type ScanDeps, type ScanOptions, type FormatRegistry, type ScanMatcher } from './scan-file.js';
 export { scanDeps, scanOptions, type ScanConfig } from './scan-deps.js';
 export { knownHosts, redactAnalysis } from './redact.js';
+export { phase } from './timings.js';

@@ -25,6 +25,7 @@ export function knownHosts(a: Analysis): string[] {
     for (const n of f.entities.node ?? []) add(n);
   }
   for (const c of a.result.chains) for (const h of c.hosts) add(h);
+  for (const t of a.result.routine) add(t.host);
   const events = (list: readonly Event[]): void => {
     for (const e of list) {
       add(e.host);

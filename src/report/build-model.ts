@@ -59,7 +59,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       s.add(f.id);
     }
   }
-  const tl = timelineRows({ events: input.timeline, evidence, all: input.all, clock, show });
+  const tl = timelineRows({ events: input.timeline, evidence, all: input.all, clock, show, routine: result.routine });
 
   const links = linkage(findings, chains);
   const chainOrder = chains.flatMap((c) => [...c.symptoms, ...c.steps.flatMap((s) => [s.ref, ...(s.also ?? [])])]);
@@ -106,6 +106,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     contrasts,
     otherFindings: otherViews,
     contextFindings: links.contextCount,
+    routine: { findings: result.routine.reduce((a, t) => a + t.findings, 0), rows: result.routine.length, window: result.options.routineWindow },
     detection: detectionViews(problems, sigs),
     impact: impactView(problems, incident, clock),
     actions: actionViews(problems, sigs),

@@ -1,4 +1,4 @@
-import { compareProvenance, type Event } from '../model/index.js';
+import { compareProvenance, type Event, type RoutineTally } from '../model/index.js';
 import type { DisplayClock } from './display-time.js';
 import { formatDuration } from './display-time.js';
 import { diffPositions, displayMessage, objectOf, oneObjectVaries, skeleton, tokens } from './message-shape.js';
@@ -21,6 +21,8 @@ export interface TimelineInput {
   all: boolean;
   clock: DisplayClock;
   show: PathShower;
+  /** Context counted, not listed: one row each, at its first time. */
+  routine?: readonly RoutineTally[];
 }
 
 /** Evidence, context lines, kubectl state records and goroutine buckets (everything with --all). */
@@ -37,9 +39,31 @@ interface Run {
   last: Event;
 }
 
+const assumedTime = (e: Event): boolean => e.time.yearInferred === true || e.time.zoneAssumed === true;
+
 function timeOf(e: Event, clock: DisplayClock): TimeView | null {
   if (e.time.utcMicros === null) return null;
-  return clock.time(e.time.utcMicros, e.time.precision, e.time.yearInferred === true || e.time.zoneAssumed === true);
+  return clock.time(e.time.utcMicros, e.time.precision, assumedTime(e));
+}
+
+/** One row for a tally of routine context: counts, objects, first and last line. */
+function routineRow(t: RoutineTally, input: TimelineInput): TimelineRowView {
+  const kind = t.objectKind ?? 'object';
+  const objects = t.objects === 0 ? '' : `, ${t.objects} ${t.objects === 1 ? kind : `${kind}s`} (${t.examples.join(', ')}${t.objects > t.examples.length ? ', …' : ''})`;
+  return {
+    kind: 'routine',
+    time: input.clock.iso(t.first),
+    until: input.clock.iso(t.last),
+    showDate: false,
+    host: t.host ?? '',
+    source: 'routine',
+    what: `${t.findings}x ${t.title}: ${t.events} line${t.events === 1 ? '' : 's'}${objects}; unrelated to any problem, counted, not listed`,
+    count: t.events,
+    objects: t.examples,
+    refs: t.evidence.map((e) => refOf(e, input.show)),
+    tags: [t.id],
+    context: true,
+  };
 }
 
 function rowOf(e: Event, tags: string[], input: TimelineInput): TimelineRowView {
@@ -100,17 +124,18 @@ export function timelineRows(input: TimelineInput): { rows: TimelineRowView[]; u
   const rows: TimelineRowView[] = [];
   const runs: Run[] = [];
   let open = new Map<string, Run>();
-  let prev: Event | undefined;
+  // End of the last row shown (ms, and its precision for display), for gap rows.
+  let prev: { ms: number; precision: Event['time']['precision']; assumed: boolean } | undefined;
   const gapMs = GAP_MINUTES * 60_000;
-
-  for (const e of timed) {
-    const ms = e.time.utcMicros! / 1000;
-    if (prev && ms - prev.time.utcMicros! / 1000 >= gapMs) {
-      const silence = formatDuration(ms - prev.time.utcMicros! / 1000);
+  const routine = [...(input.routine ?? [])].sort((a, b) => Date.parse(a.first) - Date.parse(b.first));
+  let r = 0;
+  const gap = (ms: number, precision: Event['time']['precision'], assumed: boolean): void => {
+    if (prev && ms - prev.ms >= gapMs) {
+      const silence = formatDuration(ms - prev.ms);
       rows.push({
         kind: 'gap',
-        time: timeOf(prev, input.clock),
-        until: timeOf(e, input.clock),
+        time: input.clock.time(prev.ms * 1000, prev.precision, prev.assumed),
+        until: input.clock.time(ms * 1000, precision, assumed),
         showDate: false,
         host: '',
         source: '',
@@ -123,7 +148,23 @@ export function timelineRows(input: TimelineInput): { rows: TimelineRowView[]; u
       });
       open = new Map();
     }
-    prev = e;
+  };
+  const routineUntil = (ms: number): void => {
+    for (; r < routine.length && Date.parse(routine[r]!.first) <= ms; r++) {
+      const t = routine[r]!;
+      const first = Date.parse(t.first);
+      gap(first, /\.\d+Z$/.test(t.first) ? 'ms' : 's', false);
+      rows.push(routineRow(t, input));
+      const last = Date.parse(t.last);
+      if (!prev || last > prev.ms) prev = { ms: last, precision: /\.\d+Z$/.test(t.last) ? 'ms' : 's', assumed: false };
+    }
+  };
+
+  for (const e of timed) {
+    const ms = e.time.utcMicros! / 1000;
+    routineUntil(ms);
+    gap(ms, e.time.precision, assumedTime(e));
+    if (!prev || ms >= prev.ms) prev = { ms, precision: e.time.precision, assumed: assumedTime(e) };
     const tags = tagsOf(e);
     const key = `${e.host ?? ''}\u0000${e.program ?? e.source}\u0000${tags.join(',')}`;
     const toks = tokens(displayMessage(e.message).text);
@@ -149,6 +190,7 @@ export function timelineRows(input: TimelineInput): { rows: TimelineRowView[]; u
     runs.push(fresh);
     open.set(key, fresh);
   }
+  routineUntil(Infinity);
   for (const run of runs) finish(run, input);
 
   let day = '';

@@ -41,8 +41,11 @@ export interface ClockView {
 }
 
 export interface TimelineRowView {
-  /** event: one line; burst: same-shape lines in a quick run; repeat: the same line again; gap: a silence. */
-  kind: 'event' | 'burst' | 'repeat' | 'gap';
+  /**
+   * event: one line; burst: same-shape lines in a quick run; repeat: the same line again; gap: a
+   * silence; routine: context findings of one signature and host counted, not listed.
+   */
+  kind: 'event' | 'burst' | 'repeat' | 'gap' | 'routine';
   time: TimeView | null;
   /** Last event of a collapsed row, or the end of a gap. */
   until: TimeView | null;
@@ -345,6 +348,8 @@ export interface ReportModel {
   otherFindings: FindingView[];
   /** Context-role findings (milestones for the timeline, never problems): how many, not listed. */
   contextFindings: number;
+  /** Context findings counted in the timeline's routine rows, not listed (see --routine-window). */
+  routine: { findings: number; rows: number; window: string };
   detection: { rules: DetectionView[]; missing: Array<{ id: string; title: string }> };
   impact: ImpactView;
   actions: ActionView[];

@@ -12,8 +12,9 @@ function finding(ref: string, id: string, seqs: number[], role: Finding['role'] 
 
 const result: AnalysisResult = {
   tool: { name: 'hows', version: '0' },
-  options: { tz: 'UTC', displayTz: 'UTC' },
+  options: { tz: 'UTC', displayTz: 'UTC', routineWindow: '0' },
   inputs: [],
+  routine: [],
   findings: [finding('F1', 'ext4-ro-remount', [1]), finding('F2', 'ext4-ro-remount', [2]), finding('F3', 'jbd2-journal-abort', [3, 3, 4]), finding('F4', 'iscsi-link-flap-recovered', [5], 'contrast')],
   chains: [{ id: 'C1', title: 't', symptoms: ['F1'], hosts: ['k8s02'], steps: [{ ref: 'F1', question: 'q', answer: 'a' }, { ref: 'F3', question: 'q', answer: 'a' }] }],
   assumptions: [],

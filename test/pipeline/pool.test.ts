@@ -23,7 +23,7 @@ describe('scanning on two threads (this one and a worker)', () => {
       files.push({ path: p, size: data.length, hostHint: `k8s0${i}` });
     });
     const prepared = prepareSignatures([], []);
-    const config = scanConfig({ all: false, context: 2, tz: 'UTC', displayTz: 'UTC', patterns: [], params: {}, paramArgs: [], builtin: true, jobs: 2 });
+    const config = scanConfig({ all: false, context: 2, tz: 'UTC', displayTz: 'UTC', patterns: [], params: {}, paramArgs: [], builtin: true, jobs: 2, routineWindow: 0 });
     const done: string[] = [];
     const two = await scanInputs(files, prepared.payload, prepared.compiled, config, { jobs: 2, onFile: () => done.push('x') });
     const one = await scanInputs(files, prepared.payload, prepared.compiled, config, { jobs: 1 });

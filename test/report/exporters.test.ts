@@ -11,7 +11,7 @@ function* forever(e: Event): Generator<Event> {
 describe('findingsJson', () => {
   it('writes the contract of the signatures issue with keys in a fixed order', () => {
     const doc = JSON.parse(findingsJson(seed001().result));
-    expect(Object.keys(doc)).toEqual(['tool', 'options', 'findings', 'chains', 'assumptions', 'warnings', 'inputs']);
+    expect(Object.keys(doc)).toEqual(['tool', 'options', 'findings', 'chains', 'routine', 'assumptions', 'warnings', 'inputs']);
     const f = doc.findings.find((x: { ref: string }) => x.ref === 'F011');
     expect(Object.keys(f).slice(0, 14)).toEqual(['ref', 'id', 'title', 'level', 'kind', 'role', 'host', 'first', 'last', 'count', 'captures', 'entities', 'evidence', 'causes']);
     expect(f).toMatchObject({ id: 'ext4-ro-remount', level: 'high', host: 'k8s02', first: '2026-05-28T10:23:10Z', count: 1, causes: [{ ref: 'F010', strength: 'identity', via: 'device=sdb' }] });

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { analyze, redactAnalysis, type Analysis, type AnalyzeOptions } from '../../pipeline/index.js';
+import { analyze, phase, redactAnalysis, type Analysis, type AnalyzeOptions } from '../../pipeline/index.js';
 import { buildReportModel, checkTemplates, findingsJson, renderMarkdown } from '../../report/index.js';
 import { EXIT, printDiagnostics, setExitCode } from '../exit.js';
 import { addEvidenceOptions, addRedactOptions, addReportOptions, toAnalyzeOptions, type EvidenceFlags, type RedactFlags, type ReportFlags } from '../options.js';
@@ -108,11 +108,15 @@ export async function analyzeAndSummarise(paths: readonly string[], opts: Analyz
 export function writeReports(analysis: Analysis, opts: Pick<AnalyzeOptions, 'displayTz' | 'all'>, flags: ReportFlags & { quiet?: boolean }): void {
   const model = buildReportModel({ result: analysis.result, timeline: analysis.timeline, signatures: analysis.signatures, displayTz: opts.displayTz, all: opts.all });
   const tpl = flags.templates ? { templatesDir: flags.templates } : {};
+  phase('report-model');
   if (flags.out) {
     mkdirSync(flags.out, { recursive: true });
     writeFileSync(path.join(flags.out, 'pir.md'), renderMarkdown(model, 'pir', tpl));
+    phase('pir.md');
     writeFileSync(path.join(flags.out, 'timeline.md'), renderMarkdown(model, 'timeline', tpl));
+    phase('timeline.md');
     writeFileSync(path.join(flags.out, 'findings.json'), findingsJson(analysis.result));
+    phase('findings.json');
     if (!flags.quiet) process.stderr.write(`hows: wrote ${['pir.md', 'timeline.md', 'findings.json'].map((f) => path.join(flags.out!, f)).join(', ')}\n`);
   }
   const format = flags.format ?? (flags.out ? undefined : 'md');

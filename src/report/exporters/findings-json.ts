@@ -51,7 +51,7 @@ function warning(d: Diagnostic): Record<string, unknown> {
 
 /**
  * The JSON document of `--format json` and `findings.json` (the contract of the signatures
- * issue): `tool`, `options`, `findings[]`, `chains[]`, `assumptions[]`, `warnings[]`,
+ * issue): `tool`, `options`, `findings[]`, `chains[]`, `routine[]`, `assumptions[]`, `warnings[]`,
  * `inputs[]`, each object with its keys in a fixed order and each list in a stable order
  * (findings by ref, chains by id, inputs by path, warnings by place), so the same analysis
  * gives the same bytes. Ends with a newline.
@@ -60,9 +60,12 @@ export function findingsJson(result: AnalysisResult): string {
   const doc = ordered(
     {
       tool: ordered(result.tool, ['name', 'version']),
-      options: ordered(result.options, ['tz', 'displayTz', 'year']),
+      options: ordered(result.options, ['tz', 'displayTz', 'year', 'routineWindow']),
       findings: [...result.findings].sort((a, b) => naturalCompare(a.ref, b.ref)).map(finding),
       chains: [...result.chains].sort((a, b) => naturalCompare(a.id, b.id)).map(chain),
+      routine: result.routine.map((t) =>
+        ordered({ ...t, host: t.host ?? null, evidence: evidence(t.evidence) }, ['id', 'title', 'host', 'findings', 'events', 'first', 'last', 'objectKind', 'objects', 'examples', 'evidence']),
+      ),
       assumptions: [...result.assumptions]
         .sort((a, b) => cmp(a.kind, b.kind) || cmp(a.text, b.text))
         .map((a) => ordered({ ...a, files: [...a.files].sort(cmp) }, ['kind', 'text', 'files', 'events'])),
@@ -75,7 +78,7 @@ export function findingsJson(result: AnalysisResult): string {
           ordered(i, ['path', 'format', 'host', 'hostSource', 'gzip', 'bytes', 'uncompressedBytes', 'lines', 'unparsedLines', 'sha256', 'first', 'last', 'skipped']),
         ),
     },
-    ['tool', 'options', 'findings', 'chains', 'assumptions', 'warnings', 'inputs'],
+    ['tool', 'options', 'findings', 'chains', 'routine', 'assumptions', 'warnings', 'inputs'],
   );
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

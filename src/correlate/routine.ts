@@ -1,0 +1,211 @@
+import type { Chain, EntityKind, Evidence, Finding, RoutineTally } from '../model/index.js';
+
+/**
+ * Routine context: the readiness probes, restarts and controller stops that a cluster logs all
+ * day. A context finding is listed when it helps explain the incident and counted otherwise, so
+ * a week of logs gives a timeline of the incident rather than of the week. Listed when:
+ *   1. a listed finding or a chain refers to it (cause, member, step, `also`, explained-by,
+ *      ruled-out look-alike), directly or through another referred finding;
+ *   2. it names an object (pod, volume, device, container, ...) that a problem or contrast
+ *      finding names, and the two are within `window` of each other; or
+ *   3. it is within `window` of the start or the end of a problem or contrast finding (the
+ *      onset and the recovery; not every repeat of a problem that lasts all day).
+ * With no problem or contrast finding at all nothing is folded (the context is all there is).
+ * and the others are folded into one tally per signature, host and stretch between problems,
+ * with its counts, time range and first and last line: nothing is dropped, it is summarised. A
+ * stretch of fewer than ROUTINE_MIN findings is listed anyway (a service restart at night is
+ * rare enough to read; a thousand pods becoming ready are not).
+ */
+export interface RoutineFold {
+  findings: Finding[];
+  routine: RoutineTally[];
+  /** `seq` of the events cited only by folded findings (they leave the timeline). */
+  foldedEvents: Set<number>;
+}
+
+/** Entities too broad to relate a context finding to a problem (every line names a host). */
+const BROAD: ReadonlySet<EntityKind> = new Set<EntityKind>(['host', 'node', 'namespace', 'ip', 'session', 'connection']);
+/** Fewer findings than this in a stretch are listed, not counted. */
+export const ROUTINE_MIN = 10;
+/** Objects named in a tally's examples. */
+const EXAMPLES = 3;
+
+const micros = (iso: string): number => Date.parse(iso) * 1000;
+
+export function foldRoutine(findings: readonly Finding[], chains: readonly Chain[], window: number): RoutineFold {
+  const anchors = findings.filter((f) => f.role !== 'context');
+  // With no problem at all there is nothing to be far from: the context is all there is to read.
+  if (!(window > 0) || anchors.length === 0 || anchors.length === findings.length) return { findings: [...findings], routine: [], foldedEvents: new Set() };
+  const byRef = new Map(findings.map((f) => [f.ref, f]));
+  const listed = new Set<string>(anchors.map((f) => f.ref));
+  for (const c of chains) {
+    for (const r of c.symptoms) listed.add(r);
+    for (const s of c.steps) {
+      listed.add(s.ref);
+      if (s.link) listed.add(s.link.ref);
+      for (const a of s.also ?? []) listed.add(a);
+    }
+  }
+  const points = onsetsAndEnds(anchors);
+  const objects = objectIndex(anchors);
+  for (const f of findings) {
+    // A finding without a resolved time can not be said to be far from anything: listed.
+    if (f.role === 'context' && !listed.has(f.ref) && (untimed(f) || nearPoint(f, points, window) || sharesObject(f, objects, window))) listed.add(f.ref);
+  }
+  for (const run of stretches(findings.filter((f) => !listed.has(f.ref)), points)) {
+    if (run.length < ROUTINE_MIN) for (const f of run) listed.add(f.ref);
+  }
+  // What a listed finding refers to is listed too (to a fixpoint: a referred context finding
+  // may refer on).
+  const queue = [...listed];
+  while (queue.length > 0) {
+    const f = byRef.get(queue.pop()!);
+    if (!f) continue;
+    for (const r of referred(f)) {
+      if (!listed.has(r)) {
+        listed.add(r);
+        queue.push(r);
+      }
+    }
+  }
+  const kept = findings.filter((f) => listed.has(f.ref));
+  const folded = findings.filter((f) => !listed.has(f.ref));
+  const keptEvents = new Set<number>();
+  for (const f of kept) for (const e of f.evidence) keptEvents.add(e.seq);
+  const foldedEvents = new Set<number>();
+  for (const f of folded) for (const e of f.evidence) if (!keptEvents.has(e.seq)) foldedEvents.add(e.seq);
+  return { findings: kept, routine: tallies(folded, points), foldedEvents };
+}
+
+function untimed(f: Finding): boolean {
+  return !Number.isFinite(micros(f.first)) || !Number.isFinite(micros(f.last));
+}
+
+function referred(f: Finding): string[] {
+  return [...f.causes.map((c) => c.ref), ...(f.members ?? []), ...(f.explainedBy ? [f.explainedBy] : []), ...(f.ruledOut ? [f.ruledOut.ref] : [])];
+}
+
+/** Sorted start and end times of the anchors. */
+function onsetsAndEnds(anchors: readonly Finding[]): Float64Array {
+  const out = new Float64Array(anchors.length * 2);
+  anchors.forEach((f, i) => {
+    out[2 * i] = micros(f.first);
+    out[2 * i + 1] = micros(f.last);
+  });
+  return out.sort();
+}
+
+/** True when some point lies in [first - window, last + window] of `f`. */
+function nearPoint(f: Finding, points: Float64Array, window: number): boolean {
+  const lo = micros(f.first) - window;
+  const hi = micros(f.last) + window;
+  // First point >= lo.
+  let a = 0;
+  let b = points.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (points[m]! < lo) a = m + 1;
+    else b = m;
+  }
+  return a < points.length && points[a]! <= hi;
+}
+
+/** `kind=value` -> spans of the anchors naming it. */
+function objectIndex(anchors: readonly Finding[]): Map<string, Array<[number, number]>> {
+  const out = new Map<string, Array<[number, number]>>();
+  for (const f of anchors) {
+    for (const key of objectKeys(f)) {
+      const spans = out.get(key) ?? [];
+      spans.push([micros(f.first), micros(f.last)]);
+      out.set(key, spans);
+    }
+  }
+  return out;
+}
+
+function objectKeys(f: Finding): string[] {
+  const keys: string[] = [];
+  for (const [kind, values] of Object.entries(f.entities) as Array<[EntityKind, string[] | undefined]>) {
+    if (BROAD.has(kind)) continue;
+    for (const v of values ?? []) keys.push(`${kind}=${v}`);
+  }
+  return keys;
+}
+
+function sharesObject(f: Finding, objects: ReadonlyMap<string, Array<[number, number]>>, window: number): boolean {
+  const lo = micros(f.first) - window;
+  const hi = micros(f.last) + window;
+  for (const key of objectKeys(f)) for (const [first, last] of objects.get(key) ?? []) if (first <= hi && last >= lo) return true;
+  return false;
+}
+
+/**
+ * One tally per signature, host and stretch between problems (a problem's start or end between
+ * two folded findings starts a new tally), in order of first time.
+ */
+function tallies(folded: readonly Finding[], points: Float64Array): RoutineTally[] {
+  return stretches(folded, points)
+    .map(tally)
+    .sort((a, b) => a.first.localeCompare(b.first) || a.id.localeCompare(b.id) || (a.host ?? '').localeCompare(b.host ?? ''));
+}
+
+/** Findings by signature, host and stretch between problems, each in time order. */
+function stretches(folded: readonly Finding[], points: Float64Array): Finding[][] {
+  const groups = new Map<string, Finding[][]>();
+  for (const f of [...folded].sort((a, b) => micros(a.first) - micros(b.first))) {
+    const key = `${f.id}\u0000${f.host ?? ''}`;
+    const runs = groups.get(key) ?? [];
+    groups.set(key, runs);
+    const run = runs[runs.length - 1];
+    const prev = run?.[run.length - 1];
+    if (run && prev && !pointBetween(points, micros(prev.last), micros(f.first))) run.push(f);
+    else runs.push([f]);
+  }
+  return [...groups.values()].flat();
+}
+
+function pointBetween(points: Float64Array, lo: number, hi: number): boolean {
+  let a = 0;
+  let b = points.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (points[m]! <= lo) a = m + 1;
+    else b = m;
+  }
+  return a < points.length && points[a]! < hi;
+}
+
+function tally(list: readonly Finding[]): RoutineTally {
+  const evidence = list.flatMap((f) => f.evidence).sort(byTimeThenPlace);
+  const seqs = new Set(evidence.map((e) => e.seq));
+  const byKind = new Map<string, string[]>();
+  for (const f of list) {
+    for (const [kind, values] of Object.entries(f.entities) as Array<[EntityKind, string[] | undefined]>) {
+      if (BROAD.has(kind)) continue;
+      const names = byKind.get(kind) ?? [];
+      byKind.set(kind, names);
+      for (const v of values ?? []) if (!names.includes(v)) names.push(v);
+    }
+  }
+  const [kind, names] = [...byKind].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0] ?? [undefined, []];
+  const first = evidence[0]!;
+  const last = evidence[evidence.length - 1]!;
+  const f0 = list[0]!;
+  return {
+    id: f0.id,
+    title: f0.title,
+    ...(f0.host !== undefined ? { host: f0.host } : {}),
+    findings: list.length,
+    events: seqs.size,
+    first: list.reduce((a, f) => (f.first < a ? f.first : a), f0.first),
+    last: list.reduce((a, f) => (f.last > a ? f.last : a), f0.last),
+    ...(kind !== undefined ? { objectKind: kind } : {}),
+    objects: names.length,
+    examples: names.slice(0, EXAMPLES),
+    evidence: first === last ? [first] : [first, last],
+  };
+}
+
+function byTimeThenPlace(a: Evidence, b: Evidence): number {
+  return a.time.localeCompare(b.time) || a.seq - b.seq || a.file.localeCompare(b.file) || a.line - b.line;
+}
