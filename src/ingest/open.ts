@@ -84,15 +84,19 @@ export async function openInput(path: string, onRawBytes?: (n: number) => void):
   return openStream(path, raw, gzip, onRawBytes);
 }
 
-/** Buffers a plain file is read into, in turn: a chunk's buffer is reused RING reads later. */
+/**
+ * Buffers a plain file is read into, in turn: a chunk's buffer is reused RING reads later, and
+ * with one read ahead that is RING-2 deliveries later (the current chunk and the one before it,
+ * which the scanner looks back into, stay valid).
+ */
 const RING = 4;
 /** Rings of read buffers not in use, shared by the files this thread reads one after another. */
 const freeRings: Buffer[][] = [];
 
 /**
- * Reads a file in CHUNK_BYTES pieces into RING reused buffers, pulled one at a time (never
- * through a stream, which would read ahead into buffers still in use). A chunk is valid until
- * RING-1 more chunks were read: readBlocks copies what it carries over, the scanner decodes kept
+ * Reads a file in CHUNK_BYTES pieces into RING reused buffers, one read ahead of the consumer
+ * (never through a stream, which would read ahead without bound into buffers still in use). A
+ * chunk is valid until RING-2 more chunks were delivered: readBlocks copies what it carries over, the scanner decodes kept
  * lines into strings of their own and looks back one block at most. The ring goes back to a
  * free list when the file is done, for the next file.
  *
@@ -103,14 +107,24 @@ const freeRings: Buffer[][] = [];
 async function* reusedChunks(path: string): AsyncGenerator<Buffer> {
   const fh = await fsp.open(path, 'r');
   const ring = freeRings.pop() ?? Array.from({ length: RING }, () => Buffer.allocUnsafeSlow(CHUNK_BYTES));
+  const read = (i: number, at: number): Promise<Buffer> => fh.read(ring[i % RING]!, 0, CHUNK_BYTES, at).then((r) => ring[i % RING]!.subarray(0, r.bytesRead));
+  let ahead: Promise<Buffer> | undefined;
   try {
-    for (let i = 0; ; i++) {
-      const buf = ring[i % RING]!;
-      const { bytesRead } = await fh.read(buf, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) return;
-      yield buf.subarray(0, bytesRead);
+    // One read ahead: the next chunk is read (on libuv's pool) while this one is scanned, so
+    // the thread does not sit idle for every read. It goes into the buffer of chunk i-3, which
+    // no consumer holds any more (see RING). Positions follow the bytes read (short reads too).
+    ahead = read(0, 0);
+    for (let i = 0, at = 0; ; i++) {
+      const chunk = await ahead;
+      ahead = undefined;
+      if (chunk.length === 0) return;
+      at += chunk.length;
+      ahead = read(i + 1, at);
+      yield chunk;
     }
   } finally {
+    // A consumer that stops early (binary file) leaves a read in flight: let it land first.
+    await ahead?.catch(() => undefined);
     freeRings.push(ring);
     await fh.close();
   }
