@@ -31,6 +31,13 @@ export const ROUTINE_MIN = 10;
 const EXAMPLES = 3;
 
 const micros = (iso: string): number => Date.parse(iso) * 1000;
+/** A finding's first and last time in epoch micros (NaN when unknown), parsed once. */
+const spans = new WeakMap<Finding, readonly [number, number]>();
+function span(f: Finding): readonly [number, number] {
+  let s = spans.get(f);
+  if (!s) spans.set(f, (s = [micros(f.first), micros(f.last)]));
+  return s;
+}
 
 export function foldRoutine(findings: readonly Finding[], chains: readonly Chain[], window: number): RoutineFold {
   const anchors = findings.filter((f) => f.role !== 'context');
@@ -78,7 +85,7 @@ export function foldRoutine(findings: readonly Finding[], chains: readonly Chain
 }
 
 function untimed(f: Finding): boolean {
-  return !Number.isFinite(micros(f.first)) || !Number.isFinite(micros(f.last));
+  return !Number.isFinite(span(f)[0]) || !Number.isFinite(span(f)[1]);
 }
 
 function referred(f: Finding): string[] {
@@ -89,16 +96,15 @@ function referred(f: Finding): string[] {
 function onsetsAndEnds(anchors: readonly Finding[]): Float64Array {
   const out = new Float64Array(anchors.length * 2);
   anchors.forEach((f, i) => {
-    out[2 * i] = micros(f.first);
-    out[2 * i + 1] = micros(f.last);
+    [out[2 * i], out[2 * i + 1]] = span(f);
   });
   return out.sort();
 }
 
 /** True when some point lies in [first - window, last + window] of `f`. */
 function nearPoint(f: Finding, points: Float64Array, window: number): boolean {
-  const lo = micros(f.first) - window;
-  const hi = micros(f.last) + window;
+  const lo = span(f)[0] - window;
+  const hi = span(f)[1] + window;
   // First point >= lo.
   let a = 0;
   let b = points.length;
@@ -111,12 +117,12 @@ function nearPoint(f: Finding, points: Float64Array, window: number): boolean {
 }
 
 /** `kind=value` -> spans of the anchors naming it. */
-function objectIndex(anchors: readonly Finding[]): Map<string, Array<[number, number]>> {
-  const out = new Map<string, Array<[number, number]>>();
+function objectIndex(anchors: readonly Finding[]): Map<string, Array<readonly [number, number]>> {
+  const out = new Map<string, Array<readonly [number, number]>>();
   for (const f of anchors) {
     for (const key of objectKeys(f)) {
       const spans = out.get(key) ?? [];
-      spans.push([micros(f.first), micros(f.last)]);
+      spans.push(span(f));
       out.set(key, spans);
     }
   }
@@ -132,9 +138,9 @@ function objectKeys(f: Finding): string[] {
   return keys;
 }
 
-function sharesObject(f: Finding, objects: ReadonlyMap<string, Array<[number, number]>>, window: number): boolean {
-  const lo = micros(f.first) - window;
-  const hi = micros(f.last) + window;
+function sharesObject(f: Finding, objects: ReadonlyMap<string, Array<readonly [number, number]>>, window: number): boolean {
+  const lo = span(f)[0] - window;
+  const hi = span(f)[1] + window;
   for (const key of objectKeys(f)) for (const [first, last] of objects.get(key) ?? []) if (first <= hi && last >= lo) return true;
   return false;
 }
@@ -146,19 +152,19 @@ function sharesObject(f: Finding, objects: ReadonlyMap<string, Array<[number, nu
 function tallies(folded: readonly Finding[], points: Float64Array): RoutineTally[] {
   return stretches(folded, points)
     .map(tally)
-    .sort((a, b) => a.first.localeCompare(b.first) || a.id.localeCompare(b.id) || (a.host ?? '').localeCompare(b.host ?? ''));
+    .sort((a, b) => order(a.first, b.first) || order(a.id, b.id) || order(a.host ?? '', b.host ?? ''));
 }
 
 /** Findings by signature, host and stretch between problems, each in time order. */
 function stretches(folded: readonly Finding[], points: Float64Array): Finding[][] {
   const groups = new Map<string, Finding[][]>();
-  for (const f of [...folded].sort((a, b) => micros(a.first) - micros(b.first))) {
+  for (const f of [...folded].sort((a, b) => span(a)[0] - span(b)[0])) {
     const key = `${f.id}\u0000${f.host ?? ''}`;
     const runs = groups.get(key) ?? [];
     groups.set(key, runs);
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];
-    if (run && prev && !pointBetween(points, micros(prev.last), micros(f.first))) run.push(f);
+    if (run && prev && !pointBetween(points, span(prev)[1], span(f)[0])) run.push(f);
     else runs.push([f]);
   }
   return [...groups.values()].flat();
@@ -206,6 +212,9 @@ function tally(list: readonly Finding[]): RoutineTally {
   };
 }
 
+/** Plain code-unit order: ISO times and paths compare correctly so, and fast. */
+const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function byTimeThenPlace(a: Evidence, b: Evidence): number {
-  return a.time.localeCompare(b.time) || a.seq - b.seq || a.file.localeCompare(b.file) || a.line - b.line;
+  return order(a.time, b.time) || a.seq - b.seq || order(a.file, b.file) || a.line - b.line;
 }
