@@ -63,7 +63,11 @@ function reasonFor(x: Draft, step: Draft, shared: [string, string], tz: string):
 export function ruleOutLookalikes(drafts: readonly Draft[], chains: readonly Chain[], config: EntityConfig, tz: string): number {
   const byRef = new Map(drafts.map((d) => [d.ref!, d]));
   const byId = new Map<string, Draft[]>();
-  for (const d of drafts) byId.set(d.sig.id, [...(byId.get(d.sig.id) ?? []), d]);
+  for (const d of drafts) {
+    const list = byId.get(d.sig.id);
+    if (list) list.push(d);
+    else byId.set(d.sig.id, [d]);
+  }
   // A finding with a cause of its own in the evidence is a problem in its own right.
   const explained = (d: Draft): boolean => d.causes.some((c) => draftRole(c.draft) === 'problem');
   let found = 0;

@@ -142,6 +142,10 @@ export function finishAnalysis(rawScans: FileScan[], ingestDiagnostics: Diagnost
     ...(opts.bootTime !== undefined ? { bootTime: opts.bootTime } : {}),
     ...(opts.snapshotTime !== undefined ? { snapshotTime: opts.snapshotTime } : {}),
   });
+  // The records live on in the events (same strings); the record objects, their stamps and
+  // the scans' lists of them are not needed again: let them go before correlation.
+  for (const s of scans) s.records = [];
+  for (const s of rawScans) s.records = [];
   phase('build-events');
   const events = built.events.filter((e) => inWindow(e, opts.since, opts.until));
   events.forEach((e, i) => (e.seq = i));

@@ -32,7 +32,11 @@ export interface CheckProblem {
 export function compareWithExpected(expected: Expected, result: AnalysisResult, timeline: readonly Event[]): CheckProblem[] {
   const problems: CheckProblem[] = [];
   const byId = new Map<string, AnalysisResult['findings']>();
-  for (const f of result.findings) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);
+  for (const f of result.findings) {
+    const list = byId.get(f.id);
+    if (list) list.push(f);
+    else byId.set(f.id, [f]);
+  }
 
   for (const [id, spec] of Object.entries(expected.findings ?? {})) {
     const fs = byId.get(id) ?? [];
