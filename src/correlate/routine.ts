@@ -184,16 +184,18 @@ function pointBetween(points: Float64Array, lo: number, hi: number): boolean {
 function tally(list: readonly Finding[]): RoutineTally {
   const evidence = list.flatMap((f) => f.evidence).sort(byTimeThenPlace);
   const seqs = new Set(evidence.map((e) => e.seq));
-  const byKind = new Map<string, string[]>();
+  // Insertion-ordered sets: the first names seen are the examples.
+  const byKind = new Map<string, Set<string>>();
   for (const f of list) {
     for (const [kind, values] of Object.entries(f.entities) as Array<[EntityKind, string[] | undefined]>) {
       if (BROAD.has(kind)) continue;
-      const names = byKind.get(kind) ?? [];
+      const names = byKind.get(kind) ?? new Set<string>();
       byKind.set(kind, names);
-      for (const v of values ?? []) if (!names.includes(v)) names.push(v);
+      for (const v of values ?? []) names.add(v);
     }
   }
-  const [kind, names] = [...byKind].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0] ?? [undefined, []];
+  const [kind, nameSet] = [...byKind].sort((a, b) => b[1].size - a[1].size || order(a[0], b[0]))[0] ?? [undefined, new Set<string>()];
+  const names = [...nameSet];
   const first = evidence[0]!;
   const last = evidence[evidence.length - 1]!;
   const f0 = list[0]!;
