@@ -59,6 +59,19 @@ describe('a malicious --templates folder', () => {
     expect(broken.stderr).toContain(`hows: template error: ${path.join(t, 'partials', 'chain.hbs')}: Parse error on line `);
     expect(broken.stderr).not.toMatch(/file\(s\), \d+ lines/);
   });
+
+  it('hows correlate refuses them too, before it reads the hits files', () => {
+    const hits = path.join(dir, 'hits.jsonl');
+    const scan = hows(['scan', evidence, '--year', '2026', '--tz', 'UTC', '-o', hits], { timeout: 30_000 });
+    expect(scan.code).toBe(0);
+    const t = writeTree(path.join(dir, 'tpl-broken-correlate'), { 'timeline.md.hbs': '{{#if}}\n' });
+    const r = hows(['correlate', hits, '--year', '2026', '--tz', 'UTC', '--templates', t, '-o', path.join(dir, 'o3')], { timeout: 30_000 });
+    expectNoCrash(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`hows: template error: ${path.join(t, 'timeline.md.hbs')}:`);
+    expect(r.stderr).not.toMatch(/file\(s\), \d+ lines/);
+    expect(existsSync(path.join(dir, 'o3'))).toBe(false);
+  });
 });
 
 /** A valid signature file with `patch` applied to its text. */

@@ -7,6 +7,7 @@ import split2 from 'split2';
 import { discoverInputs } from '../../ingest/index.js';
 import type { Diagnostic, FileScan } from '../../model/index.js';
 import { PatternLoadError, VERSION, finishAnalysis, prepareSignatures, scanConfig, scanInputs, type SignaturePayload } from '../../pipeline/index.js';
+import { checkTemplates } from '../../report/index.js';
 import { EXIT, setExitCode } from '../exit.js';
 import { addEvidenceOptions, addRedactOptions, addReportOptions, toAnalyzeOptions, type EvidenceFlags, type RedactFlags, type ReportFlags } from '../options.js';
 import { UsageError } from '../time-arg.js';
@@ -113,6 +114,8 @@ export function registerCorrelate(program: Command): void {
   )))
     .action(async (files: string[], flags: EvidenceFlags & RedactFlags & ReportFlags) => {
       const opts = toAnalyzeOptions(flags, false);
+      // As analyze: a template folder that will not render is refused before the work is done.
+      if (flags.templates) checkTemplates(flags.templates);
       const prepared = prepareSignatures(opts.patterns, opts.paramArgs, opts.builtin);
       if (prepared.diagnostics.some((d) => d.severity === 'error')) throw new PatternLoadError(prepared.diagnostics);
       const t0 = Date.now();
