@@ -57,6 +57,20 @@ describe('--routine-window', () => {
     expect(run(['--all']).routine).toEqual([]);
   });
 
+  it('hows timeline --format jsonl exports every notable event: only the Markdown counts routine rows', () => {
+    const base = ['timeline', SAMPLE, '--tz', 'Australia/Brisbane', '--year', '2026', '--notable', '--quiet'];
+    const lines = (extra: string[]): number => {
+      const r = hows([...base, ...extra]);
+      expect(r.code).toBe(0);
+      return r.stdout.trimEnd().split('\n').length;
+    };
+    const jsonl = lines(['--format', 'jsonl']);
+    expect(jsonl).toBe(lines(['--format', 'jsonl', '--routine-window', '0']));
+    const md = hows([...base, '--format', 'md']).stdout;
+    expect(md).toMatch(/\| routine \| \d+x Pod became ready/);
+    expect(hows([...base, '--format', 'md', '--routine-window', '0']).stdout).not.toMatch(/\| routine \|/);
+  });
+
   it('refuses a value that is not a duration, naming the flag', () => {
     const r = hows([...ARGS, '--routine-window', 'soon']);
     expect(r.code).toBe(2);

@@ -42,7 +42,8 @@ export function registerTimeline(program: Command): void {
     .option('--notable', 'only notable events (signature evidence and its context, state changes, goroutine buckets)')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: TimelineFlags) => {
-      const opts = toAnalyzeOptions(flags, !flags.notable);
+      // JSONL and CSV are data for other tools: every notable event stays a row of its own.
+      const opts = { ...toAnalyzeOptions(flags, !flags.notable), ...(flags.format !== 'md' ? { routineWindow: 0 } : {}) };
       if (flags.templates) checkTemplates(flags.templates);
       const analysis = await analyzeAndSummarise(paths, opts, flags);
       if (!analysis) return;
