@@ -10,6 +10,9 @@
 //   grep -E -c -f patterns.txt                        (the reference)
 //   zcat of the gzipped rotations                     (decompression floor)
 //   hows analyze on a one-line corpus                 (its fixed start-up cost)
+// hows runs with HOWS_TIMINGS=1: the seconds of each phase (start-up, scan, build-events,
+// correlate, report-model, pir.md, timeline.md, findings.json) of its fastest run are printed
+// and kept in the results.
 // and prints MB/s (10^6 bytes of uncompressed input per second), peak RSS, the ratio of hows to
 // each baseline, the per-MB cost at every size (as measured, and net of the start-up cost), and
 // a recall check: every non-context signature line listed in the corpus MANIFEST.json must
@@ -67,17 +70,20 @@ if (!fs.existsSync(path.join(ROOT, 'dist/cli/main.js'))) {
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 /** Runs a command once: wall seconds, CPU seconds and peak RSS (KiB) via GNU time when present. */
-function once(cmd, argv) {
+function once(cmd, argv, env = process.env) {
   const t0 = process.hrtime.bigint();
   const res = TIME
-    ? spawnSync(TIME, ['-f', '%M %U %S', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] })
-    : spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+    ? spawnSync(TIME, ['-f', '%M %U %S', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'], env })
+    : spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'], env });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (res.status !== 0 && !(cmd === 'grep' && res.status === 1)) {
     throw new Error(`${cmd} ${argv.join(' ')} failed (${res.status}): ${String(res.stderr).slice(-2000)}`);
   }
   const [rss, user, sys] = TIME ? String(res.stderr).trim().split('\n').pop().split(' ').map(Number) : [0, 0, 0];
-  return { wall, cpu: user + sys, rssKiB: rss };
+  // HOWS_TIMINGS=1 lines ("hows: timing scan 5.684 s ..."): seconds per phase.
+  const phases = {};
+  for (const m of String(res.stderr).matchAll(/^hows: timing (\S+) +([0-9.]+) s/gm)) phases[m[1]] = +m[2];
+  return { wall, cpu: user + sys, rssKiB: rss, phases };
 }
 
 /** Keeps every run and the fastest one. */
@@ -121,7 +127,7 @@ const HOWS_ARGS = ['--tz', 'Australia/Brisbane', '--dump-time', '2026-05-28T21:2
 
 function runHows(dir, outDir) {
   fs.rmSync(outDir, { recursive: true, force: true });
-  return once(process.execPath, [HOWS, 'analyze', dir, ...HOWS_ARGS, '-o', outDir]);
+  return once(process.execPath, [HOWS, 'analyze', dir, ...HOWS_ARGS, '-o', outDir], { ...process.env, HOWS_TIMINGS: '1' });
 }
 
 /** Every non-context MANIFEST signature entry must be cited (file:line) by some finding. */
@@ -173,7 +179,7 @@ for (const mb of sizes) {
     bytes: plain.bytes,
     load_before: loadBefore,
     load_after: load(),
-    hows: { seconds: +hp.wall.toFixed(3), cpu_seconds: +hp.cpu.toFixed(2), mb_per_s: mbps(plain.bytes, hp.wall), peak_rss_mib: +(hp.rssKiB / 1024).toFixed(1), runs: t.hows.walls },
+    hows: { seconds: +hp.wall.toFixed(3), cpu_seconds: +hp.cpu.toFixed(2), mb_per_s: mbps(plain.bytes, hp.wall), peak_rss_mib: +(hp.rssKiB / 1024).toFixed(1), runs: t.hows.walls, phases: hp.phases },
     hows_gzip: { seconds: +hg.wall.toFixed(3), cpu_seconds: +hg.cpu.toFixed(2), mb_per_s: mbps(gz.bytes, hg.wall), peak_rss_mib: +(hg.rssKiB / 1024).toFixed(1), runs: t.gz.walls },
     hows_startup: { seconds: +startup.wall.toFixed(3), runs: t.startup.walls },
     node_baseline_alt_split: { seconds: +base.wall.toFixed(3), mb_per_s: mbps(plain.bytes, base.wall), runs: t.base.walls },
@@ -194,6 +200,7 @@ for (const mb of sizes) {
     `${String(mb).padStart(5)} MB  hows ${row.hows.mb_per_s} MB/s (${row.hows.peak_rss_mib} MiB, ${row.hows.cpu_seconds} s CPU)  gz ${row.hows_gzip.mb_per_s} MB/s (${row.hows_gzip.peak_rss_mib} MiB)  start-up ${row.hows_startup.seconds} s` +
       `\n         baseline ${row.node_baseline_alt_split.mb_per_s}  grep ${row.grep.mb_per_s}  zcat ${row.zcat.mb_per_s} MB/s` +
       `  | hows/grep ${row.ratio.hows_over_grep}x  hows/baseline ${row.ratio.hows_over_node_baseline}x  gz/plain ${row.ratio.gzip_over_plain}x` +
+      `\n         phases (fastest plain run): ${Object.entries(row.hows.phases).map(([k, v]) => `${k} ${v}`).join(', ')} s` +
       `\n         recall ${rec.found}/${rec.wanted} (gz ${recGz.found}/${recGz.wanted})  load ${loadBefore.join(' ')} -> ${row.load_after.join(' ')} on ${results.cpus} CPUs`,
   );
   if (rec.missed.length || recGz.missed.length) console.log(`         missed: ${JSON.stringify(rec.missed_by_signature)}`);
