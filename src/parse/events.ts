@@ -30,6 +30,11 @@ export interface BuildEventsOptions {
   snapshotTime?: number;
   /** "Now" in epoch micros, when nothing dates a year-less file (tests pin it). */
   now?: number;
+  /**
+   * The caller needs the scans' records no more: each is let go (`scan.records` emptied) once
+   * its event is built, so records and events of the whole input never coexist.
+   */
+  consume?: boolean;
 }
 
 export interface BuiltEvents {
@@ -156,7 +161,11 @@ export function buildEvents(scans: readonly FileScan[], opts: BuildEventsOptions
   checkDumpTimes(scans, evidence, notes);
   const base = { zone, notes, resolver, evidence, snapshots, now: opts.now ?? Date.now() * 1000 };
   const ctx = { ...base, ...(opts.year !== undefined ? { year: opts.year } : {}) };
-  const perFile = scans.map((scan) => ({ scan, items: resolveFile(scan, ctx) }));
+  const perFile = scans.map((scan) => {
+    const items = resolveFile(scan, ctx);
+    if (opts.consume) scan.records = [];
+    return { scan, items };
+  });
   const byFile = new Map<string, UptimePoint[]>();
   for (const { scan, items } of perFile) {
     const points = uptimePoints(scan.input.path, scan.input.host, items);
@@ -177,6 +186,7 @@ export function buildEvents(scans: readonly FileScan[], opts: BuildEventsOptions
         continue;
       }
       const d = draftOf(item, recordTime(item, notes, zoneKey));
+      if (opts.consume) item.record = undefined;
       widen(ranges, file, d.event.time);
       fileDrafts.push(d);
     }

@@ -137,14 +137,14 @@ export function finishAnalysis(rawScans: FileScan[], ingestDiagnostics: Diagnost
   const scans = dropDuplicateContent(rawScans);
   const discovered = { diagnostics: ingestDiagnostics };
   const built = buildEvents(scans, {
+    consume: true,
     tz: opts.tz,
     ...(opts.year !== undefined ? { year: opts.year } : {}),
     ...(opts.bootTime !== undefined ? { bootTime: opts.bootTime } : {}),
     ...(opts.snapshotTime !== undefined ? { snapshotTime: opts.snapshotTime } : {}),
   });
-  // The records live on in the events (same strings); the record objects, their stamps and
-  // the scans' lists of them are not needed again: let them go before correlation.
-  for (const s of scans) s.records = [];
+  // The records live on in the events (same strings); buildEvents let go of the record
+  // objects and their stamps (consume). A duplicate's scan was replaced by a copy: its own.
   for (const s of rawScans) s.records = [];
   phase('build-events');
   const events = built.events.filter((e) => inWindow(e, opts.since, opts.until));

@@ -54,6 +54,20 @@ describe('buildEvents: de-duplication', () => {
   });
 });
 
+describe('buildEvents: consume', () => {
+  it('lets go of the records as it builds their events, and builds the same events', () => {
+    const lines = ['May 28 20:21:09 k8s02 kernel: [ 1239.100000] connection1:0: detected conn error (1020)', 'garbage', 'Dec 31 23:59:59 k8s02 p: rollover', 'Jan  1 00:00:01 k8s02 p: new year'];
+    const plain = buildEvents([scanOf('k8s02/syslog', syslogRfc3164, lines)], { tz: 'UTC', year: 2026 });
+    const scan = scanOf('k8s02/syslog', syslogRfc3164, lines);
+    expect(scan.records.length).toBeGreaterThan(0);
+    const consumed = buildEvents([scan], { tz: 'UTC', year: 2026, consume: true });
+    expect(scan.records).toEqual([]);
+    expect(consumed.events).toEqual(plain.events);
+    expect(consumed.assumptions).toEqual(plain.assumptions);
+    expect(consumed.ranges).toEqual(plain.ranges);
+  });
+});
+
 describe('buildEvents: order and numbering', () => {
   it('sorts by time, then file, then line, numbers the events, and keeps untimed lines by their neighbours', () => {
     const a = scanOf('a.log', syslogRfc3164, ['May 28 20:00:02 h p: a1', 'garbage after a1', 'May 28 20:00:05 h p: a2']);
