@@ -10,11 +10,11 @@ import type { Chain, EntityKind, Evidence, Finding, RoutineTally } from '../mode
  *      finding names, and the two are within `window` of each other; or
  *   3. it is within `window` of the start or the end of a problem or contrast finding (the
  *      onset and the recovery; not every repeat of a problem that lasts all day).
- * With no problem or contrast finding at all nothing is folded (the context is all there is).
- * and the others are folded into one tally per signature, host and stretch between problems,
- * with its counts, time range and first and last line: nothing is dropped, it is summarised. A
- * stretch of fewer than ROUTINE_MIN findings is listed anyway (a service restart at night is
- * rare enough to read; a thousand pods becoming ready are not).
+ * The others are folded into one tally per signature, host and stretch between problems, with
+ * its counts, time range, objects named and first and last line: nothing is dropped, it is
+ * summarised. A stretch of fewer than ROUTINE_MIN findings is listed anyway (a service restart
+ * at night is rare enough to read; a thousand pods becoming ready are not), and with no problem
+ * or contrast finding at all nothing is folded (the context is all there is to read).
  */
 export interface RoutineFold {
   findings: Finding[];
