@@ -125,7 +125,7 @@ export class LineFeeder {
           shapeOk === undefined ||
           !shapeOk(text, pos, end);
       }
-      if (!feed && hit) feed = this.rawCheck === undefined || this.mayBeEvidence(text, pos, end, isCont);
+      if (!feed && hit) feed = this.rawCheck === undefined || this.mayBeEvidence(text, pos, end, isCont, block.ascii);
       if (feed) {
         // A fed continuation line whose head was skipped: feed the record from its head.
         const heads = line > this.nextUnfed && isCont !== undefined ? this.headLines(block, pos, end, line, isCont) : [];
@@ -190,7 +190,7 @@ export class LineFeeder {
    * and not continuing) that no signature's regex matches (raw-check.ts). Unknown next line
    * (end of block): true.
    */
-  private mayBeEvidence(text: string, pos: number, end: number, isCont: ((latin1: string) => boolean) | undefined): boolean {
+  private mayBeEvidence(text: string, pos: number, end: number, isCont: ((latin1: string) => boolean) | undefined, ascii: boolean): boolean {
     if (end + 1 >= text.length) return true;
     const last = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     if (text.charCodeAt(last - 1) === 60 && text.charCodeAt(last - 2) === 61) return true; // `=<` opens a klog block
@@ -199,7 +199,7 @@ export class LineFeeder {
       if (next === -1) next = text.length;
       if (isCont(text.slice(pos, end)) || isCont(text.slice(end + 1, next))) return true;
     }
-    return this.rawCheck!.mayMatch(text, pos, end);
+    return this.rawCheck!.mayMatch(text, pos, end, ascii);
   }
 
   /**

@@ -36,8 +36,26 @@ export const RAW_MESSAGE_FORMATS: ReadonlySet<string> = new Set([
 ]);
 
 export interface RawCheck {
-  /** False when no signature can match the one-line record of `text.slice(start, end)`. */
-  mayMatch(text: string, start: number, end: number): boolean;
+  /**
+   * False when no signature can match the one-line record of `text.slice(start, end)`.
+   * `ascii`: the caller knows the text holds no byte >= 0x80 (the block said so).
+   */
+  mayMatch(text: string, start: number, end: number, ascii?: boolean): boolean;
+}
+
+/**
+ * One regex for all the regexes of a literal's owners (named groups made plain: two owners may
+ * name a group alike), or null when they can not be joined (a backreference).
+ */
+function joined(regexes: readonly RegExp[]): RegExp | null {
+  if (regexes.length === 1) return regexes[0]!;
+  if (regexes.some((r) => /\\(?:k<|[1-9])/.test(r.source))) return null;
+  const plain = regexes.map((r) => `(?:${r.source.replace(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g, '(?:')})`);
+  try {
+    return new RegExp([...new Set(plain)].join('|'));
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -98,17 +116,24 @@ export function rawCheck(signatures: readonly LoadedSignature[], literalsOf: (id
   // shorter one, a line's literals can not all be known.
   if (literals.some((l) => l.length < 3)) return { mayMatch: () => true };
   const find = literalFinder(literals);
+  // Per literal: 'always' (an owner whose regexes can not be checked raw), or the owners'
+  // regexes as one (tried in one call), or the list of them.
+  const checks = owners.map((list): 'always' | RegExp[] => {
+    if (list.some((r) => r === null)) return 'always';
+    const all = (list as RegExp[][]).flat();
+    const one = joined(all);
+    return one ? [one] : all;
+  });
   return {
-    mayMatch(text, start, end) {
+    mayMatch(text, start, end, ascii = false) {
       const line = text.slice(start, end);
-      if (NON_ASCII.test(line) || ESCAPE.test(line)) return true;
-      const found = find(text, start, end);
+      if ((!ascii && NON_ASCII.test(line)) || ESCAPE.test(line)) return true;
+      const found = find(line);
       if (found.size === 0) return true;
       for (const k of found) {
-        for (const regexes of owners[k]!) {
-          if (regexes === null) return true;
-          for (const re of regexes) if (re.test(line)) return true;
-        }
+        const c = checks[k]!;
+        if (c === 'always') return true;
+        for (const re of c) if (re.test(line)) return true;
       }
       return false;
     },

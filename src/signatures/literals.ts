@@ -21,6 +21,34 @@ interface Info {
   exact: string[] | null;
   /** Alternatives, one of which every match contains; null when nothing is required. */
   required: string[] | null;
+  /**
+   * Every match starts (ends) with one of these; [''] when nothing is known. A fixed run in
+   * front of a group such as `(?<pvc>pvc-[0-9a-f]{8}...)` goes on with the group's `pvc-`.
+   */
+  prefix: string[];
+  suffix: string[];
+}
+
+const NONE = [''];
+
+/** Union of alternatives' prefixes (or suffixes), [''] when it grows too big. */
+function union(sets: string[][]): string[] {
+  const all = [...new Set(sets.flat())];
+  return all.length <= MAX_SET ? all : NONE;
+}
+
+/** The fixed start (end) of a sequence: exact items concatenated, then the next one's prefix. */
+function seqEdge(parts: readonly Info[], edge: 'prefix' | 'suffix'): string[] {
+  const order = edge === 'prefix' ? parts : [...parts].reverse();
+  let acc = NONE;
+  for (const p of order) {
+    const piece = p.exact ?? p[edge];
+    const next = edge === 'prefix' ? cross(acc, piece) : cross(piece, acc);
+    if (!next) return acc;
+    acc = next;
+    if (!p.exact) return acc;
+  }
+  return acc;
 }
 
 function cross(a: string[], b: string[]): string[] | null {
@@ -53,13 +81,13 @@ function classExact(ranges: ReadonlyArray<readonly [number, number]>): string[] 
 function info(n: RegexNode): Info {
   switch (n.type) {
     case 'char':
-      return { exact: [n.ch], required: [n.ch] };
+      return { exact: [n.ch], required: [n.ch], prefix: [n.ch], suffix: [n.ch] };
     case 'class': {
       const exact = classExact(n.ranges);
-      return { exact, required: exact };
+      return { exact, required: exact, prefix: exact ?? NONE, suffix: exact ?? NONE };
     }
     case 'assert':
-      return { exact: [''], required: null };
+      return { exact: [''], required: null, prefix: NONE, suffix: NONE };
     case 'group':
       return info(n.body);
     case 'alt': {
@@ -67,11 +95,11 @@ function info(n: RegexNode): Info {
       const exactAll = parts.every((p) => p.exact) ? [...new Set(parts.flatMap((p) => p.exact!))] : null;
       const exact = exactAll && exactAll.length <= MAX_SET ? exactAll : null;
       const req = parts.every((p) => score(p.required) >= 0) ? [...new Set(parts.flatMap((p) => p.required!))] : null;
-      return { exact, required: best(exact, req) };
+      return { exact, required: best(exact, req), prefix: exact ?? union(parts.map((p) => p.prefix)), suffix: exact ?? union(parts.map((p) => p.suffix)) };
     }
     case 'repeat': {
       const body = info(n.body);
-      if (n.max === 0) return { exact: [''], required: null };
+      if (n.max === 0) return { exact: [''], required: null, prefix: NONE, suffix: NONE };
       let exact: string[] | null = null;
       if (body.exact && n.max !== Infinity && n.max <= MAX_SET) {
         let acc: string[] | null = [''];
@@ -83,20 +111,21 @@ function info(n: RegexNode): Info {
         if (n.min === 0) all.add('');
         exact = acc && all.size <= MAX_SET ? [...all] : null;
       }
-      if (n.min === 0) return { exact, required: null };
+      if (n.min === 0) return { exact, required: null, prefix: exact ?? NONE, suffix: exact ?? NONE };
       let prefix: string[] | null = null;
       if (body.exact) {
         prefix = [''];
         for (let k = 0; k < n.min && prefix; k++) prefix = cross(prefix, body.exact);
       }
-      return { exact, required: best(exact, prefix, body.required) };
+      // At least one repetition: a match starts with the body's start and ends with its end.
+      return { exact, required: best(exact, prefix, body.required), prefix: exact ?? body.exact ?? body.prefix, suffix: exact ?? body.exact ?? body.suffix };
     }
     case 'seq': {
       const candidates: Array<string[] | null> = [];
       let run: string[] | null = [''];
       let exactAll: string[] | null = [''];
-      for (const item of n.items) {
-        const p = info(item);
+      const parts = n.items.map(info);
+      for (const p of parts) {
         candidates.push(p.required);
         if (exactAll && p.exact) exactAll = cross(exactAll, p.exact);
         else exactAll = null;
@@ -108,12 +137,13 @@ function info(n: RegexNode): Info {
             run = p.exact;
           }
         } else {
-          candidates.push(run);
-          run = [''];
+          // The run goes on into the item's fixed start; the item's fixed end starts the next.
+          candidates.push(run, run ? cross(run, p.prefix) : null);
+          run = p.suffix;
         }
       }
       candidates.push(run);
-      return { exact: exactAll, required: best(exactAll, ...candidates) };
+      return { exact: exactAll, required: best(exactAll, ...candidates), prefix: exactAll ?? seqEdge(parts, 'prefix'), suffix: exactAll ?? seqEdge(parts, 'suffix') };
     }
   }
 }

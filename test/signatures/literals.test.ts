@@ -18,6 +18,14 @@ describe('requiredLiterals', () => {
     expect(lits('colou?r of')).toEqual(['color of', 'colour of']);
   });
 
+  it('goes on into the fixed start of a group and out of its fixed end', () => {
+    expect(lits('succeeded for volume \\\\?"(?<pvc>pvc-[0-9a-f]{8}(-[0-9a-f]{4})?)')).toEqual(['succeeded for volume "pvc-', 'succeeded for volume \\"pvc-']);
+    expect(lits('(?<dev>[a-z]+[0-9]*-ctrl) stopped [0-9]+')).toEqual(['-ctrl stopped ']);
+    expect(lits('ADDRCONF\\(NETDEV_CHANGE\\): (eth|eno)[0-9a-z]*: link becomes ready')).toEqual(['ADDRCONF(NETDEV_CHANGE): eno', 'ADDRCONF(NETDEV_CHANGE): eth']);
+    // an optional group has no fixed start: the run stops in front of it
+    expect(lits('link is (?<how>[a-z]+)? now[0-9]')).toEqual(['link is ']);
+  });
+
   it('gives up on a top-level alternative without a literal, and on short literals', () => {
     expect(lits('ImageGCFailed|[a-z]+ failed')).toEqual([' failed', 'ImageGCFailed']);
     expect(lits('ImageGCFailed|[a-z]+')).toBeNull();
@@ -31,6 +39,8 @@ describe('requiredLiterals', () => {
       ['ADDRCONF\\(NETDEV_CHANGE\\): (eth|eno|ens|enp)[0-9a-z]*: link becomes ready', 'IPv6: ADDRCONF(NETDEV_CHANGE): eth0: link becomes ready'],
       ['quota admission added evaluator for.{0,16}daemonsets\\.apps', 'controller.go:667] quota admission added evaluator for: daemonsets.apps'],
       ['^goroutine [0-9]+ \\[(select|semacquire|chan receive), [0-9]+ minutes\\]:$', 'goroutine 1234 [select, 33 minutes]:'],
+      ['MountVolume\\.(?<op>SetUp|MountDevice) succeeded for volume \\\\?"(?<pvc>pvc-[0-9a-f]{8})', 'MountVolume.SetUp succeeded for volume "pvc-746b2837"'],
+      ['(?<iface>(eth|eno)[0-9]+|bond[0-9]): (?<what>link (up|down))', 'bond0: link up'],
     ];
     for (const [src, line] of cases) {
       expect(new RegExp(src).test(line)).toBe(true);
