@@ -18,7 +18,7 @@ describe('literalGate', () => {
     ]);
   });
   it('selects exactly the lines a naive search selects, for any mix of long and short literals (fast-check)', () => {
-    // Short literals (under 10 bytes) take the indexOf path when there are few, Wu-Manber when
+    // Short literals (under 10 bytes) take indexOf or a regex when there are few, Wu-Manber when
     // there are many; long ones always Wu-Manber; several paths are merged in line order.
     const lit = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', ':', '('), minLength: 3, maxLength: 9 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', ':'), minLength: 10, maxLength: 14 }));
     fc.assert(
@@ -31,6 +31,10 @@ describe('literalGate', () => {
         const naive = text.split('\n').filter((l) => lits.some((x) => l.includes(x)));
         // A trailing empty line after the last '\n' holds nothing and is never selected.
         expect(lines(literalGate(lits), text)).toEqual(naive);
+        // With a sample the gate times its ways of finding few short literals (indexOf per
+        // literal, one regex alternation) and keeps the faster: either finds the same lines.
+        const sample = `${text}\n`.repeat(Math.ceil(4096 / (text.length + 1)));
+        expect(lines(literalGate(lits, [sample]), text)).toEqual(naive);
         },
       ),
       { numRuns: 300 },
