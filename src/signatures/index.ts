@@ -45,3 +45,4 @@ export {
   runExamples,
 } from './selftest.js';
 export { type FormatSource, formatLineParser, formatStateLoader, formatTextParser } from './line-parser.js';
+export { literalCostDiagnostics } from './literal-cost.js';

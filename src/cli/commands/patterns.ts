@@ -22,6 +22,7 @@ import {
   formatLineParser,
   formatStateLoader,
   formatTextParser,
+  literalCostDiagnostics,
 } from '../../signatures/index.js';
 import { renderDiagnostics } from '../render-diagnostics.js';
 import { setExitCode } from '../exit.js';
@@ -156,7 +157,10 @@ export function registerPatterns(program: Command): void {
       }
       const wanted = new Set(files.map((f) => path.resolve(f)));
       const set = load(opts.patterns, opts.builtin, files);
-      const mine = set.diagnostics.filter((d) => d.place?.file !== undefined && wanted.has(path.resolve(d.place.file)));
+      const loaded = set.diagnostics.filter((d) => d.place?.file !== undefined && wanted.has(path.resolve(d.place.file)));
+      // What the files cost the scanner (literal gate), once they load without errors.
+      const cost = errors(loaded) ? [] : literalCostDiagnostics(compileSignatures(set).compiled, (f) => wanted.has(path.resolve(f)));
+      const mine = [...loaded, ...cost];
       printDiagnostics(mine);
       const n = errors(mine);
       process.stdout.write(`${files.length} file(s): ${n === 0 ? 'ok' : `${n} error(s)`}\n`);
