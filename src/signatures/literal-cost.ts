@@ -30,7 +30,7 @@ export function literalCostDiagnostics(compiled: CompiledSignatures, wanted: (fi
       out.push({
         severity: 'warning',
         code: 'pattern/no-literal',
-        reason: `Unexpected regex of ${sig.id} without a fixed text of 3 bytes that every match contains: the literal gate is off, every line of ${sources} is parsed and matched`,
+        reason: `Unexpected signature ${sig.id} without a fixed text of 3 bytes that every match contains: the literal gate is off, every line of ${sources} is parsed and matched`,
         place,
         help: 'Give each regex a fixed part outside alternatives and optional groups (a constant word of the message), or narrow applies_to.',
       });

@@ -36,7 +36,7 @@ describe('hows patterns lint', () => {
     expect([r.code, r.stdout]).toEqual([0, '2 file(s): ok\n']);
     expect(r.stderr).toContain('warning[pattern/short-literal]: Unexpected required literals "error", "fail", "warn" of short-literal, shorter than 10 bytes');
     expect(r.stderr).toContain(`--> ${dir}/short-literal.yml:7`);
-    expect(r.stderr).toContain('warning[pattern/no-literal]: Unexpected regex of no-literal without a fixed text of 3 bytes that every match contains: the literal gate is off, every line of syslog, journal is parsed and matched');
+    expect(r.stderr).toContain('warning[pattern/no-literal]: Unexpected signature no-literal without a fixed text of 3 bytes that every match contains: the literal gate is off, every line of syslog, journal is parsed and matched');
     // Signatures of goroutine dumps have no literal either, but those files are read whole: no warning.
     const shipped = hows('patterns', 'lint', 'patterns/node/processorlistener-stall.yml', 'patterns/storage/ext4-ro-remount.yml');
     expect([shipped.code, shipped.stdout, shipped.stderr]).toEqual([0, '2 file(s): ok\n', '']);
