@@ -15,15 +15,16 @@ const HIGH_BYTE = /[\x80-\xff]/;
 /**
  * Decodes one latin1 line slice (one char per byte) into the text parsers see. ASCII lines,
  * the vast majority, are returned as they are; only lines with a byte >= 0x80 are re-decoded.
+ * `ascii`: the caller knows the line holds no such byte (its block said so): not searched.
  */
-export function decodeLine(latin1: string): DecodedLine {
+export function decodeLine(latin1: string, ascii = false): DecodedLine {
   let s = latin1;
   let crlf = false;
   if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) {
     s = s.slice(0, -1);
     crlf = true;
   }
-  if (!HIGH_BYTE.test(s)) return { text: s, crlf, invalidUtf8: false };
+  if (ascii || !HIGH_BYTE.test(s)) return { text: s, crlf, invalidUtf8: false };
   const bytes = Buffer.from(s, 'latin1');
   return { text: bytes.toString('utf8'), crlf, invalidUtf8: !isUtf8(bytes) };
 }

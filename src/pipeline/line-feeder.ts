@@ -153,7 +153,7 @@ export class LineFeeder {
           this.feed(heads[k]!.text, line - 1 - k, heads[k]!.offset);
         }
         if (keep && heads.length > 0) this.unfed.fed(line, []);
-        this.feed(lineOf(block, pos, end), line, block.offset + pos);
+        this.feed(lineOf(block, pos, end), line, block.offset + pos, block.ascii);
       } else if (keep) {
         ringStart[ringHead] = pos;
         ringEnd[ringHead] = end;
@@ -236,7 +236,7 @@ export class LineFeeder {
     while (pos < text.length) {
       let end = text.indexOf('\n', pos);
       if (end === -1) end = text.length;
-      this.feed(lineOf(block, pos, end), line, block.offset + pos);
+      this.feed(lineOf(block, pos, end), line, block.offset + pos, block.ascii);
       pos = end + 1;
       line += 1;
     }
@@ -244,9 +244,9 @@ export class LineFeeder {
     block.newlines = line - block.firstLine - (text.length > 0 && text.charCodeAt(text.length - 1) !== 10 ? 1 : 0);
   }
 
-  private feed(latin1: string, line: number, offset: number): void {
+  private feed(latin1: string, line: number, offset: number, ascii = false): void {
     if (this.lookahead?.(latin1)) this.feedThrough(line + 1);
-    const d = decodeLine(latin1);
+    const d = decodeLine(latin1, ascii);
     if (d.crlf) this.stats.crlf += 1;
     if (d.invalidUtf8) {
       this.stats.invalidUtf8 += 1;
