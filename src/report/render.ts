@@ -1,6 +1,14 @@
+import path from 'node:path';
 import { compileTemplate, createEnv, RUNTIME_OPTIONS } from './handlebars-env.js';
-import { loadTemplates, TEMPLATE_NAMES, TemplateError, type TemplateFile, type TemplateName, type TemplateSet } from './templates.js';
+import { sha256, SPECS_MODULE, type PrecompiledSpecs } from './precompiled.js';
+import { BUILTIN_TEMPLATES, loadTemplates, TEMPLATE_NAMES, TemplateError, type TemplateFile, type TemplateName, type TemplateSet } from './templates.js';
 import type { ReportModel } from './view-model.js';
+
+/** Specs the build wrote (dist only; absent when running from source: compiled at run time). */
+const specs: PrecompiledSpecs = await import(`./${SPECS_MODULE}`).then(
+  (m: { default: PrecompiledSpecs }) => m.default,
+  () => ({}),
+);
 
 export { TemplateError };
 
@@ -13,6 +21,9 @@ export function checkTemplates(templatesDir: string): void {
 }
 
 function compile(hb: ReturnType<typeof createEnv>, t: TemplateFile): Handlebars.TemplateDelegate {
+  const rel = path.relative(BUILTIN_TEMPLATES, t.file).split(path.sep).join('/');
+  const pre = specs[rel];
+  if (pre && !rel.startsWith('..') && pre.sha256 === sha256(t.source)) return hb.template(pre.spec as Parameters<typeof hb.template>[0]);
   try {
     return compileTemplate(hb, t.source);
   } catch (e) {
