@@ -103,17 +103,20 @@ function onsetsAndEnds(anchors: readonly Finding[]): Float64Array {
 
 /** True when some point lies in [first - window, last + window] of `f`. */
 function nearPoint(f: Finding, points: Float64Array, window: number): boolean {
-  const lo = span(f)[0] - window;
-  const hi = span(f)[1] + window;
-  // First point >= lo.
+  const a = firstAbove(points, span(f)[0] - window, false);
+  return a < points.length && points[a]! <= span(f)[1] + window;
+}
+
+/** Index of the first point >= x (> x when `strict`), points.length when none: binary search. */
+function firstAbove(points: Float64Array, x: number, strict: boolean): number {
   let a = 0;
   let b = points.length;
   while (a < b) {
     const m = (a + b) >>> 1;
-    if (points[m]! < lo) a = m + 1;
+    if (points[m]! < x || (strict && points[m] === x)) a = m + 1;
     else b = m;
   }
-  return a < points.length && points[a]! <= hi;
+  return a;
 }
 
 /** `kind=value` -> spans of the anchors naming it. */
@@ -170,14 +173,9 @@ function stretches(folded: readonly Finding[], points: Float64Array): Finding[][
   return [...groups.values()].flat();
 }
 
+/** True when some point lies strictly between lo and hi. */
 function pointBetween(points: Float64Array, lo: number, hi: number): boolean {
-  let a = 0;
-  let b = points.length;
-  while (a < b) {
-    const m = (a + b) >>> 1;
-    if (points[m]! <= lo) a = m + 1;
-    else b = m;
-  }
+  const a = firstAbove(points, lo, true);
   return a < points.length && points[a]! < hi;
 }
 

@@ -39,6 +39,9 @@ interface Run {
   last: Event;
 }
 
+/** Precision an ISO time of the model was written with (as DisplayClock.iso reads it). */
+const isoPrecision = (iso: string): Event['time']['precision'] => (/\.\d+Z$/.test(iso) ? 'ms' : 's');
+
 const assumedTime = (e: Event): boolean => e.time.yearInferred === true || e.time.zoneAssumed === true;
 
 function timeOf(e: Event, clock: DisplayClock): TimeView | null {
@@ -153,10 +156,10 @@ export function timelineRows(input: TimelineInput): { rows: TimelineRowView[]; u
     for (; r < routine.length && Date.parse(routine[r]!.first) <= ms; r++) {
       const t = routine[r]!;
       const first = Date.parse(t.first);
-      gap(first, /\.\d+Z$/.test(t.first) ? 'ms' : 's', false);
+      gap(first, isoPrecision(t.first), false);
       rows.push(routineRow(t, input));
       const last = Date.parse(t.last);
-      if (!prev || last > prev.ms) prev = { ms: last, precision: /\.\d+Z$/.test(t.last) ? 'ms' : 's', assumed: false };
+      if (!prev || last > prev.ms) prev = { ms: last, precision: isoPrecision(t.last), assumed: false };
     }
   };
 
