@@ -45,3 +45,21 @@ describe('RecordKeeper: hits and the lines around them', () => {
     expect(keep(lines, 1, plain).map(([n]) => n)).toEqual([2, 3, 4, 7, 8, 9]);
   });
 });
+
+describe('RecordKeeper: records are marked, not copied', () => {
+  // A copy per kept record (`{ ...record, hits }`) cost ~400 bytes of hidden class per record
+  // in V8; the keeper owns what the parser emits and marks it in place.
+  it('keeps the very record objects it was given, with hits and context flags set on them', () => {
+    const k = new RecordKeeper(matcher, 1, false);
+    const given = ['a', 'PROBLEM', 'b', 'c', 'READY'].map((t, i) => rec(i + 1, t));
+    for (const r of given) k.add(r);
+    const kept = k.kept;
+    expect(kept.map((r) => r.at.line)).toEqual([1, 2, 3, 5]);
+    for (const r of kept) expect(given).toContain(r);
+    expect(given[1]!).toMatchObject({ hits: [{ id: 'problem' }] });
+    expect(given[0]!.context).toBe(true);
+    expect(given[2]!.context).toBe(true);
+    expect(given[3]!.context).toBeUndefined();
+    expect(given[4]!).toMatchObject({ hits: [{ id: 'ready' }] });
+  });
+});
