@@ -9,6 +9,7 @@ import { WorkerPool, workerUrl } from './pool.js';
 import { scanDeps, scanOptions, type ScanConfig } from './scan-deps.js';
 import { scanFile } from './scan-file.js';
 import { prepareSignatures, type PreparedSignatures, type SignaturePayload } from './signature-set.js';
+import { collectGarbage } from './memory.js';
 import { phase } from './timings.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -146,6 +147,7 @@ export function finishAnalysis(rawScans: FileScan[], ingestDiagnostics: Diagnost
   // The records live on in the events (same strings); buildEvents let go of the record
   // objects and their stamps (consume). A duplicate's scan was replaced by a copy: its own.
   for (const s of rawScans) s.records = [];
+  collectGarbage();
   phase('build-events');
   const events = built.events.filter((e) => inWindow(e, opts.since, opts.until));
   events.forEach((e, i) => (e.seq = i));
@@ -169,6 +171,7 @@ export function finishAnalysis(rawScans: FileScan[], ingestDiagnostics: Diagnost
   });
 
   const fold = foldRoutine(corr.findings, corr.chains, opts.routineWindow);
+  collectGarbage();
   phase('correlate');
   const inputs: InputInfo[] = scans.map((s) => {
     const r = built.ranges.get(s.input.path);
