@@ -135,6 +135,7 @@ export function scanConfig(opts: AnalyzeOptions): ScanConfig {
  * `hows analyze` runs it on fresh scans, `hows correlate` on scans read back from files.
  */
 export function finishAnalysis(rawScans: FileScan[], ingestDiagnostics: Diagnostic[], prepared: PreparedSignatures, opts: AnalyzeOptions): Analysis {
+  collectGarbage();
   const scans = dropDuplicateContent(rawScans);
   const discovered = { diagnostics: ingestDiagnostics };
   const built = buildEvents(scans, {

@@ -3,14 +3,16 @@ import { runInNewContext } from 'node:vm';
 
 /**
  * A full garbage collection at a stage boundary, where the stage's big structures have just
- * died (the scans' records once their events are built, the events' working sets once the
- * findings are made).
+ * died: after the scan (its per-line garbage), once the events are built (the scans' records),
+ * once the findings are made (correlation's working sets).
  *
  * Why (measured with `HOWS_TIMINGS=1` on the bench corpus): V8 sets its next heap limit at up to
  * four times the heap that survived the last full collection, so the garbage of correlation and
  * report rendering piled up to 230 MiB of heap over 60-80 MiB of live data at 500 MB of input,
  * and the peak RSS was that pile. Collecting at the boundaries keeps the limit near what is
- * live. Each collection costs tens of milliseconds with ~100 MiB live; there are two per run.
+ * live. Each collection costs tens of milliseconds with ~100 MiB live; there are three per run.
+ * Peak RSS with one scan thread, 500 / 1000 MB: 235-242 / 354-356 MiB with the last two,
+ * 226 / 310-312 MiB with the one after the scan added (times unchanged within noise).
  *
  * `gc` is reached through a fresh context once `--expose-gc` is set, so it is not a global of
  * this process (a pattern, template helper or plug-in can not see it). Off with
