@@ -80,9 +80,13 @@ export class LineFeeder {
       return;
     }
     const hits: number[] = [];
-    this.gate.scan(text, (start) => {
-      hits.push(start);
-    });
+    this.gate.scan(
+      text,
+      (start) => {
+        hits.push(start);
+      },
+      block.bytes,
+    );
     const high = block.utf8 ? [] : highLines(text);
     let hi = 0;
     let nextHigh = high.length > 0 ? high[0]! : -1;

@@ -40,6 +40,36 @@ describe('literalGate', () => {
       { numRuns: 300 },
     );
   });
+  it('finds the same lines on the bytes a block was decoded from as on its latin1 text (fast-check)', () => {
+    // The feeder hands the gate each block's bytes; positions are the text's (one char per
+    // byte). High bytes (UTF-8 of 'é', a lone 0xff) and a cut line (text ends in a '\n' its
+    // bytes lack) included.
+    const unit = fc.constantFrom('a', 'b', ' ', ':', '\n', 'é', '\u00ff', 'x');
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b', ' ', ':', 'é'), minLength: 10, maxLength: 13 }), { minLength: 1, maxLength: 6 }), fc.array(fc.oneof(unit, fc.string({ unit, maxLength: 14 })), { maxLength: 120 }), fc.boolean(), (lits, pieces, cut) => {
+        const latin1 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+        const bytes = Buffer.from(latin1(pieces.join('') + lits.join('\n')), 'latin1');
+        const text = bytes.toString('latin1') + (cut ? '\n' : '');
+        const gate = literalGate(lits.map(latin1));
+        const seen = (b?: Uint8Array): Array<[number, number]> => {
+          const out: Array<[number, number]> = [];
+          gate.scan(text, (s, e) => out.push([s, e]), b);
+          return out;
+        };
+        const naive: Array<[number, number]> = [];
+        for (let start = 0; start < text.length; ) {
+          let end = text.indexOf('\n', start);
+          if (end === -1) end = text.length;
+          if (gate.literals.some((l) => text.slice(start, end).includes(l))) naive.push([start, end]);
+          start = end + 1;
+        }
+        expect(naive.length).toBeGreaterThan(0);
+        expect(seen(bytes)).toEqual(naive);
+        expect(seen()).toEqual(naive);
+      }),
+      { numRuns: 200 },
+    );
+  });
   it('escapes regex metacharacters in literals', () => {
     expect(lines(literalGate(['(1020)']), text)).toEqual(['conn error (1020) and EXT4-fs twice']);
   });
