@@ -228,6 +228,16 @@ if (results.sizes.length >= 2) {
   console.log(`per-MB cost: ${results.sizes.map((r) => `${r.mb} MB ${r.ms_per_mb} ms/MB`).join(', ')}  (spread ${(raw * 100).toFixed(1)}%)`);
   console.log(`  net of start-up: ${results.sizes.map((r) => `${r.mb} MB ${r.ms_per_mb_net_of_startup} ms/MB`).join(', ')}  (spread ${(net * 100).toFixed(1)}%)`);
   checks.push(['per-MB cost within 15% across sizes', raw <= 0.15]);
+  // Linearity: the cost of each further MB between two sizes (a fixed cost, such as start-up
+  // or the corpus's fixed-size incident and kubectl files, cancels out). Information only: the
+  // target above is the issue's.
+  const sorted = [...results.sizes].sort((a, b) => a.mb - b.mb);
+  results.marginal_ms_per_mb = sorted.slice(1).map((r, i) => {
+    const prev = sorted[i];
+    const ms = ((r.hows.seconds - prev.hows.seconds) * 1000) / ((r.bytes - prev.bytes) / 1e6);
+    return { from_mb: prev.mb, to_mb: r.mb, ms_per_mb: +ms.toFixed(3) };
+  });
+  console.log(`  marginal (each further MB): ${results.marginal_ms_per_mb.map((m) => `${m.from_mb}->${m.to_mb} MB ${m.ms_per_mb} ms/MB`).join(', ')}`);
 }
 results.load_end = load();
 results.checks = checks.map(([name, ok]) => ({ name, ok }));
