@@ -25,7 +25,7 @@ export function addEvidenceOptions(c: Command): Command {
     .option('--param <id.name=value>', 'override a signature parameter, e.g. taint-eviction-batch.count=4 (repeatable)', collect, [])
     .option('--context <n>', 'lines of context kept around each piece of evidence (grep -C)', '2')
     .option('--routine-window <duration>', 'context findings (pods ready, restarts, ...) unrelated to any problem and farther than this from its start and end are counted per signature and host, not listed; 0 lists every one', '1h')
-    .option('-j, --jobs <n>', 'scan files on this many threads (default: one fewer than the CPUs, at least 1: the garbage collector and gunzip run on the rest)', String(defaultJobs()))
+    .option('-j, --jobs <n>', 'scan files on this many threads: one fewer than the CPUs by default, at least 1 (the garbage collector and gunzip run on the rest)', String(defaultJobs()))
     .option('-q, --quiet', 'print only errors on stderr (no progress, no warnings, no summary)')
     .option('-v, --verbose', 'also print informational notes (sniffing, skipped hidden files, assumptions)');
 }

@@ -2,7 +2,7 @@ import type { LineBlock, LineGate } from '../ingest/index.js';
 import { decodeLine } from '../ingest/index.js';
 import type { FileParser, Format } from '../model/index.js';
 import type { RawCheck } from './raw-check.js';
-import { MAX_CONTINUATION, UnfedLines, type UnfedLine } from './unfed-lines.js';
+import { lineOf, MAX_CONTINUATION, UnfedLines, type UnfedLine } from './unfed-lines.js';
 
 /** Counters the feeder keeps for the file's input summary. */
 export interface FeedStats {
@@ -164,12 +164,7 @@ export class LineFeeder {
         ringLine[ringHead] = line;
         ringHead = (ringHead + 1) % size;
         if (ringLen < size) ringLen += 1;
-        if (line - this.lastFed <= ctx + MAX_CONTINUATION) {
-          const p = pos;
-          const e = end;
-          const ln = line;
-          this.unfed.skipped(line, () => ({ line: ln, offset: block.offset + p, text: lineOf(block, p, e), fed: false }));
-        }
+        if (line - this.lastFed <= ctx + MAX_CONTINUATION) this.unfed.skipped(line, block, pos, end);
       }
       pos = end + 1;
       line += 1;
@@ -263,13 +258,6 @@ export class LineFeeder {
   }
 }
 
-/**
- * A line of a block as its own string. A slice of the block's text would keep the whole block
- * alive for as long as a record holds its message: decoded from the bytes instead.
- */
-function lineOf(block: LineBlock, start: number, end: number): string {
-  return block.bytes ? block.bytes.toString('latin1', start, end) : block.text.slice(start, end);
-}
 
 /** Starts of the lines of `text` holding a byte >= 0x80. */
 function highLines(text: string): number[] {

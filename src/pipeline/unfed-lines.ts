@@ -9,6 +9,8 @@
  * real hits makes 12,400.
  */
 
+import type { LineBlock } from '../ingest/index.js';
+
 /** A line not fed to the parser: its latin1 text (without '\n') and place. */
 export interface UnfedLine {
   line: number;
@@ -57,14 +59,19 @@ export class UnfedLines {
     }
   }
 
-  /** A line is skipped: it may be after-context of the last fed lines. */
-  skipped(line: number, make: () => UnfedLine): void {
+  /**
+   * A line is skipped (`block.text` from `start` to `end`): it may be after-context of the last
+   * fed lines. Called for most lines of a file (134,000 of 145,000 lines of a 38 MB syslog with
+   * 2,000 fed lines), so it allocates nothing unless it keeps the line: a closure per call to
+   * make the line was 7.6 of the 115 MB the scan of that file allocated.
+   */
+  skipped(line: number, block: LineBlock, start: number, end: number): void {
     let u: UnfedLine | undefined;
     while (this.open < this.entries.length && !this.entries[this.open]!.open) this.open += 1;
     for (let i = this.entries.length - 1; i >= Math.max(this.first, this.open); i--) {
       const e = this.entries[i]!;
       if (line - e.line <= this.context) {
-        u ??= make();
+        u ??= unfedLine(line, block, start, end);
         e.after.push(u);
         continue;
       }
@@ -79,7 +86,7 @@ export class UnfedLines {
         e.open = false;
         continue;
       }
-      u ??= make();
+      u ??= unfedLine(line, block, start, end);
       if (this.isContinuation?.(u.text)) e.after.push(u);
       else e.open = false;
     }
@@ -119,4 +126,16 @@ export class UnfedLines {
     }
     return undefined;
   }
+}
+
+function unfedLine(line: number, block: LineBlock, start: number, end: number): UnfedLine {
+  return { line, offset: block.offset + start, text: lineOf(block, start, end), fed: false };
+}
+
+/**
+ * A line of a block as its own string. A slice of the block's text would keep the whole block
+ * alive for as long as a record holds its message: decoded from the bytes instead.
+ */
+export function lineOf(block: LineBlock, start: number, end: number): string {
+  return block.bytes ? block.bytes.toString('latin1', start, end) : block.text.slice(start, end);
 }
