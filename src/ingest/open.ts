@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fsp } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, promises as fsp, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Diagnostic } from '../model/index.js';
@@ -78,10 +78,53 @@ export async function readCost(path: string, size: number): Promise<number> {
  */
 export async function openInput(path: string, onRawBytes?: (n: number) => void): Promise<OpenedInput> {
   if (path === '-') return openStream('-', process.stdin, undefined, onRawBytes);
+  const whole = readSmallFile(path);
+  if (whole) return openStream(path, once(whole), isGzipMagic(whole), onRawBytes);
   const gzip = isGzipMagic(await readHead(path, 2));
   // gunzip may still hold an input chunk after the next one is read: it gets fresh buffers.
   const raw = gzip ? createReadStream(path, { highWaterMark: CHUNK_BYTES }) : reusedChunks(path);
   return openStream(path, raw, gzip, onRawBytes);
+}
+
+/** Files up to this size are read whole, with synchronous calls. */
+export const SMALL_FILE_BYTES = CHUNK_BYTES;
+
+/**
+ * The whole file when it is small (SMALL_FILE_BYTES or less when opened), read with blocking
+ * calls on this thread; undefined for a bigger file (streamed). Reads to the end of the file,
+ * so a file that grows while it is read is read as it is then.
+ *
+ * Why (measured: 2,000 files of 40 syslog lines, one scan thread): every asynchronous open,
+ * read and close is a round trip through libuv's thread pool, seven per plain file (the magic
+ * bytes, the first chunk, the read ahead that finds the end, two closes), and the scan sat idle
+ * for 2.7 of its 7.3 s. A small file from the page cache is read in a few microseconds.
+ */
+function readSmallFile(path: string): Buffer | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > SMALL_FILE_BYTES) return undefined;
+    // Sized by fstat plus one byte, so the second read finds the end; grown if the file grew.
+    let buf = Buffer.allocUnsafeSlow(size + 1);
+    let n = 0;
+    for (;;) {
+      if (n === buf.length) {
+        const bigger = Buffer.allocUnsafeSlow(buf.length * 2);
+        buf.copy(bigger, 0, 0, n);
+        buf = bigger;
+      }
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function* once(b: Buffer): AsyncGenerator<Buffer> {
+  if (b.length > 0) yield b;
 }
 
 /**

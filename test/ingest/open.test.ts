@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { createHash, randomBytes } from 'node:crypto';
 import { openInput, readBlocks } from '../../src/ingest/index.js';
+import { CHUNK_BYTES, SMALL_FILE_BYTES } from '../../src/ingest/open.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hows-open-'));
 function file(name: string, data: Buffer | string): string {
@@ -33,6 +35,25 @@ describe('openInput', () => {
     expect(r.stats.bytes).toBe(Buffer.byteLength(KERN));
     expect(r.stats.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(r.stats.diagnostics).toEqual([]);
+  });
+
+  it('reads every byte of files around the small-file size (read whole) and above it (streamed), plain and gzip', async () => {
+    const sizes = [0, 1, SMALL_FILE_BYTES - 1, SMALL_FILE_BYTES, SMALL_FILE_BYTES + 1, CHUNK_BYTES * 2 + 17];
+    for (const size of sizes) {
+      // Text-like random bytes: newlines every so often, every byte value present.
+      const data = randomBytes(size);
+      for (let i = 0; i < size; i += 97) data[i] = 10;
+      const sha = createHash('sha256').update(data).digest('hex');
+      const plain = await readAll(file(`plain-${size}`, data));
+      expect(plain.gzip).toBe(false);
+      expect(Buffer.from(plain.text, 'latin1').equals(data)).toBe(true);
+      expect(plain.stats).toMatchObject({ bytes: size, uncompressedBytes: size, sha256: sha, diagnostics: [] });
+      const packed = gzipSync(data);
+      const gz = await readAll(file(`gz-${size}`, packed));
+      expect(gz.gzip).toBe(true);
+      expect(Buffer.from(gz.text, 'latin1').equals(data)).toBe(true);
+      expect(gz.stats).toMatchObject({ bytes: packed.length, uncompressedBytes: size, sha256: createHash('sha256').update(packed).digest('hex'), diagnostics: [] });
+    }
   });
 
   it('detects gzip by magic bytes, not by name', async () => {
