@@ -1,4 +1,4 @@
-import { promises as fsp, constants as fsc, type Stats } from 'node:fs';
+import { accessSync, constants as fsc, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/index.js';
 import { compareRotations } from './rotation.js';
@@ -81,10 +81,34 @@ export async function discoverInputs(paths: string[]): Promise<{ files: InputFil
   return { files: st.out, diagnostics: st.diagnostics };
 }
 
+/*
+ * File system calls here are synchronous: an evidence folder may hold thousands of files (pod
+ * logs, rotations), and each asynchronous lstat/access is a round trip through libuv's thread
+ * pool in a walk that waits for every answer in turn anyway (2,000 files of 40 lines in 20
+ * folders: the run's start-up phase, mostly this walk, took 1.4-1.5 s with fs.promises and
+ * 0.2 s with the synchronous calls).
+ */
+
+function linkTarget(p: string): string {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return '?';
+  }
+}
+
+function realPath(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
+}
+
 async function visit(p: string, st: WalkState): Promise<void> {
   let lst: Stats;
   try {
-    lst = await fsp.lstat(p);
+    lst = lstatSync(p);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') {
@@ -104,13 +128,13 @@ async function visit(p: string, st: WalkState): Promise<void> {
   let stat = lst;
   if (lst.isSymbolicLink()) {
     try {
-      stat = await fsp.stat(p);
+      stat = statSync(p);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       st.diagnostics.push({
         severity: 'warning',
         code: code === 'ELOOP' ? 'ingest/symlink-loop' : 'ingest/dangling-symlink',
-        reason: code === 'ELOOP' ? `Symbolic link loop at ${p}, skipped` : `Dangling symbolic link ${p} -> ${await fsp.readlink(p).catch(() => '?')}, skipped`,
+        reason: code === 'ELOOP' ? `Symbolic link loop at ${p}, skipped` : `Dangling symbolic link ${p} -> ${linkTarget(p)}, skipped`,
         place: { file: p },
       });
       return;
@@ -133,7 +157,7 @@ async function visit(p: string, st: WalkState): Promise<void> {
     return;
   }
   try {
-    await fsp.access(p, fsc.R_OK);
+    accessSync(p, fsc.R_OK);
   } catch {
     st.diagnostics.push({
       severity: 'warning',
@@ -150,7 +174,7 @@ async function visit(p: string, st: WalkState): Promise<void> {
 }
 
 async function visitDir(dir: string, st: WalkState): Promise<void> {
-  const real = await fsp.realpath(dir).catch(() => path.resolve(dir));
+  const real = realPath(dir);
   if (st.activeDirs.has(real)) {
     st.diagnostics.push({ severity: 'warning', code: 'ingest/symlink-loop', reason: `Directory loop at ${dir}, not entered again`, place: { file: dir } });
     return;
@@ -160,7 +184,7 @@ async function visitDir(dir: string, st: WalkState): Promise<void> {
     const ignore = await readIgnoreFile(dir);
     let names: string[];
     try {
-      names = await fsp.readdir(dir);
+      names = readdirSync(dir);
     } catch (err) {
       st.diagnostics.push({ severity: 'warning', code: 'ingest/unreadable', reason: `Cannot list ${dir}: ${(err as Error).message}`, place: { file: dir } });
       return;
