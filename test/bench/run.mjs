@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --mb N | --sizes 100,500,1000] [--runs R] [--jobs J] [--keep] [--out DIR]
+// npm run bench [-- --mb N | --sizes 100,500,1000] [--runs R] [--jobs J] [--files N] [--keep] [--out DIR]
 //
 // Generates deterministic incident corpora with ../shared/bench/gen-corpus.mjs (plain and
 // gzipped), then times, in the same run, on the same warm page cache, interleaved run by run
@@ -10,6 +10,8 @@
 //   grep -E -c -f patterns.txt                        (the reference)
 //   zcat of the gzipped rotations                     (decompression floor)
 //   hows analyze on a one-line corpus                 (its fixed start-up cost)
+//   hows analyze and grep on N small files (--files, default 2000, 0 to skip): 40 syslog lines
+//   each, cut from the smallest corpus, in 20 folders (pod logs, rotations): the cost per file
 // hows runs with HOWS_TIMINGS=1: the seconds of each phase (start-up, scan, build-events,
 // correlate, report-model, pir.md, timeline.md, findings.json) of its fastest run are printed
 // and kept in the results.
@@ -52,8 +54,9 @@ const runs = Number(opt('--runs', '3'));
 const jobs = opt('--jobs');
 const work = opt('--out', path.join(os.tmpdir(), 'hows-bench'));
 const keep = args.includes('--keep');
-if (sizes.some((s) => !(s > 0)) || !(runs >= 1)) {
-  console.error('bench: --mb / --sizes / --runs must be positive numbers');
+const manyFiles = Number(opt('--files', '2000'));
+if (sizes.some((s) => !(s > 0)) || !(runs >= 1) || !(manyFiles >= 0)) {
+  console.error('bench: --mb / --sizes / --runs must be positive numbers, --files a count');
   process.exit(2);
 }
 for (const f of [GEN, BASELINE, PATTERNS]) {
@@ -150,6 +153,33 @@ function startupCorpus() {
   return dir;
 }
 
+/** N files of 40 lines each, cut in order from the syslog files of `from`, in 20 folders. */
+function manyCorpus(n, from) {
+  const dir = path.join(work, `many-${n}-from-${path.basename(from.dir)}`);
+  if (fs.existsSync(path.join(dir, '.howsignore'))) return { dir, files: listFiles(dir), bytes: listFiles(dir).reduce((a, f) => a + fs.statSync(f).size, 0) };
+  fs.rmSync(dir, { recursive: true, force: true });
+  const want = n * 40;
+  const lines = [];
+  for (const f of from.files.filter((x) => /syslog/.test(path.basename(x)))) {
+    if (lines.length >= want) break;
+    // The first 16 MB of a file are plenty (~60,000 lines): no need to split a whole 80 MB file.
+    const fd = fs.openSync(f, 'r');
+    const buf = Buffer.alloc(16 << 20);
+    const got = fs.readSync(fd, buf, 0, buf.length, 0);
+    fs.closeSync(fd);
+    const text = buf.toString('latin1', 0, got);
+    lines.push(...text.slice(0, text.lastIndexOf('\n')).split('\n').slice(0, want - lines.length));
+  }
+  for (let i = 0; i < n; i++) {
+    const sub = path.join(dir, `node-${String(i % 20).padStart(2, '0')}`);
+    fs.mkdirSync(sub, { recursive: true });
+    fs.writeFileSync(path.join(sub, `app-${String(i).padStart(5, '0')}.log`), `${lines.slice(i * 40, i * 40 + 40).join('\n')}\n`, 'latin1');
+  }
+  fs.writeFileSync(path.join(dir, '.howsignore'), '');
+  const files = listFiles(dir);
+  return { dir, files, bytes: files.reduce((a, f) => a + fs.statSync(f).size, 0) };
+}
+
 const load = () => os.loadavg().map((l) => +l.toFixed(2));
 const results = { when: new Date().toISOString(), host: os.hostname(), cpus: os.cpus().length, node: process.version, runs, load_start: load(), sizes: [] };
 const startupDir = startupCorpus();
@@ -206,6 +236,29 @@ for (const mb of sizes) {
   if (rec.missed.length || recGz.missed.length) console.log(`         missed: ${JSON.stringify(rec.missed_by_signature)}`);
   if (loadBefore[0] > results.cpus) console.log(`         warning: load ${loadBefore[0]} exceeds ${results.cpus} CPUs: timings are inflated`);
   if (!keep) for (const d of [outDir, `${outDir}-gz`, `${outDir}-startup`]) fs.rmSync(d, { recursive: true, force: true });
+}
+
+// Many small files: what each file costs (no target in issue 8; information).
+if (manyFiles > 0) {
+  const many = manyCorpus(manyFiles, corpus(Math.min(...sizes), false));
+  const t = { hows: tally(), grep: tally() };
+  const outDir = path.join(work, `out-many-${manyFiles}`);
+  for (let r = 0; r < runs; r++) {
+    t.hows.add(runHows(many.dir, outDir));
+    t.grep.add(once('grep', ['-E', '-c', '-f', PATTERNS, ...many.files]));
+  }
+  const [h, g] = [t.hows.best, t.grep.best];
+  results.many_files = {
+    files: many.files.length,
+    bytes: many.bytes,
+    hows: { seconds: +h.wall.toFixed(3), ms_per_file: +((h.wall * 1000) / many.files.length).toFixed(3), mb_per_s: +(many.bytes / 1e6 / h.wall).toFixed(1), peak_rss_mib: +(h.rssKiB / 1024).toFixed(1), runs: t.hows.walls, phases: h.phases },
+    grep: { seconds: +g.wall.toFixed(3), runs: t.grep.walls },
+    hows_over_grep: +(h.wall / g.wall).toFixed(2),
+  };
+  const m = results.many_files;
+  console.log(`many files: ${m.files} files, ${(m.bytes / 1e6).toFixed(1)} MB  hows ${m.hows.seconds} s (${m.hows.ms_per_file} ms/file, ${m.hows.mb_per_s} MB/s, ${m.hows.peak_rss_mib} MiB)  grep ${m.grep.seconds} s  hows/grep ${m.hows_over_grep}x`);
+  console.log(`         phases (fastest run): ${Object.entries(m.hows.phases).map(([k, v]) => `${k} ${v}`).join(', ')} s`);
+  if (!keep) fs.rmSync(outDir, { recursive: true, force: true });
 }
 
 // Targets of issue 8 (measured side by side in this run).
