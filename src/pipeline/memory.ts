@@ -23,7 +23,8 @@ let gc: (() => void) | undefined;
 /**
  * Below this much heap in use nothing is collected: the pile can not grow large, and on a small
  * input the three collections (and the context that reaches `gc`) cost more than the run's
- * memory is worth (the one-line bench corpus: 0.72 s with them, 0.62 s without).
+ * memory is worth (the one-line bench corpus: 0.72 s with them, 0.62 s without in a first
+ * measurement; within this VM's noise in a later one).
  */
 const WORTH_COLLECTING = 64 << 20;
 
