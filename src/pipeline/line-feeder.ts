@@ -258,7 +258,6 @@ export class LineFeeder {
   }
 }
 
-
 /** Starts of the lines of `text` holding a byte >= 0x80. */
 function highLines(text: string): number[] {
   const out: number[] = [];
