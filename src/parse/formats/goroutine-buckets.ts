@@ -76,16 +76,23 @@ export interface BucketOut {
 }
 
 export class FrameTable {
-  private readonly index = new Map<string, number>();
+  /**
+   * file -> line -> func -> id. Nested rather than one `func file:line` key: a joined key was a
+   * new ~150-char string for every frame line of the dump, allocated and hashed whole.
+   */
+  private readonly index = new Map<string, Map<number, Map<string, number>>>();
   readonly frames: GoroutineFrame[] = [];
 
   intern(func: string, file: string, line: number): number {
-    const key = `${func}\u0000${file}\u0000${line}`;
-    let id = this.index.get(key);
+    let byLine = this.index.get(file);
+    if (byLine === undefined) this.index.set(file, (byLine = new Map()));
+    let byFunc = byLine.get(line);
+    if (byFunc === undefined) byLine.set(line, (byFunc = new Map()));
+    let id = byFunc.get(func);
     if (id === undefined) {
       id = this.frames.length;
       this.frames.push({ func, file, line });
-      this.index.set(key, id);
+      byFunc.set(func, id);
     }
     return id;
   }
