@@ -212,7 +212,7 @@ function chooseGate(format: Format, matcher: ScanMatcher, opts: ScanOptions, hea
   if (opts.all || !format.gateable) return 'all';
   const ungated = matcher.ungated();
   if (ungated && ungated.sources.includes(format.meta.source)) return 'all';
-  return gateFor(format.meta.id, [...matcher.literals(), ...FORMAT_LITERALS, ...(opts.extraLiterals ?? [])], head.map((b) => b.text));
+  return gateFor(format.meta.id, matcher.literals(), opts.extraLiterals?.length ? [...FORMAT_LITERALS, ...opts.extraLiterals] : FORMAT_LITERALS, head.map((b) => b.text));
 }
 
 /**
