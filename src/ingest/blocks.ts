@@ -50,6 +50,16 @@ export interface LineBlock {
   bytes?: Buffer;
 }
 
+/**
+ * A line of a block (`start` to `end` of its text) as a string of its own. A slice of the
+ * block's text would keep the whole block (tens of KiB) alive for as long as anything holds the
+ * line (a record's message, a sampled stamp's text): decoded from the bytes, or copied when the
+ * block carries none.
+ */
+export function blockLine(block: LineBlock, start: number, end: number): string {
+  return block.bytes ? block.bytes.toString('latin1', start, end) : Buffer.from(block.text.slice(start, end), 'latin1').toString('latin1');
+}
+
 export interface CutLine {
   line: number;
   offset: number;

@@ -1,8 +1,8 @@
 import type { LineBlock, LineGate } from '../ingest/index.js';
-import { decodeLine } from '../ingest/index.js';
+import { decodeLine, blockLine } from '../ingest/index.js';
 import type { FileParser, Format } from '../model/index.js';
 import type { RawCheck } from './raw-check.js';
-import { lineOf, MAX_CONTINUATION, UnfedLines, type UnfedLine } from './unfed-lines.js';
+import { MAX_CONTINUATION, UnfedLines, type UnfedLine } from './unfed-lines.js';
 
 /** Counters the feeder keeps for the file's input summary. */
 export interface FeedStats {
@@ -148,7 +148,7 @@ export class LineFeeder {
           for (let k = 0; k < ringLen; k++) {
             const i = (ringHead - ringLen + k + size) % size;
             const ln = ringLine[i]!;
-            if (ln >= first - ctx) before.push({ line: ln, offset: block.offset + ringStart[i]!, text: lineOf(block, ringStart[i]!, ringEnd[i]!), fed: false });
+            if (ln >= first - ctx) before.push({ line: ln, offset: block.offset + ringStart[i]!, text: blockLine(block, ringStart[i]!, ringEnd[i]!), fed: false });
           }
           this.unfed.fed(first, before);
         }
@@ -157,7 +157,7 @@ export class LineFeeder {
           this.feed(heads[k]!.text, line - 1 - k, heads[k]!.offset);
         }
         if (keep && heads.length > 0) this.unfed.fed(line, []);
-        this.feed(lineOf(block, pos, end), line, block.offset + pos, block.ascii);
+        this.feed(blockLine(block, pos, end), line, block.offset + pos, block.ascii);
       } else if (keep) {
         ringStart[ringHead] = pos;
         ringEnd[ringHead] = end;
@@ -177,7 +177,7 @@ export class LineFeeder {
       const carry: UnfedLine[] = [];
       for (let k = 0; k < ringLen; k++) {
         const i = (ringHead - ringLen + k + size) % size;
-        carry.push({ line: ringLine[i]!, offset: block.offset + ringStart[i]!, text: lineOf(block, ringStart[i]!, ringEnd[i]!), fed: false });
+        carry.push({ line: ringLine[i]!, offset: block.offset + ringStart[i]!, text: blockLine(block, ringStart[i]!, ringEnd[i]!), fed: false });
       }
       this.carry = carry.length < ctx ? [...this.carry.slice(carry.length - ctx), ...carry] : carry;
       if (this.carry.length > ctx) this.carry = this.carry.slice(-ctx);
@@ -220,7 +220,7 @@ export class LineFeeder {
       }
       const prevEnd = b.text.charCodeAt(p - 1) === 10 ? p - 1 : p;
       const prevStart = b.text.lastIndexOf('\n', prevEnd - 1) + 1;
-      out.push({ text: lineOf(b, prevStart, prevEnd), offset: b.offset + prevStart });
+      out.push({ text: blockLine(b, prevStart, prevEnd), offset: b.offset + prevStart });
       ln -= 1;
       p = prevStart;
       if (!isCont(b.text.slice(prevStart, prevEnd))) break;
@@ -235,7 +235,7 @@ export class LineFeeder {
     while (pos < text.length) {
       let end = text.indexOf('\n', pos);
       if (end === -1) end = text.length;
-      this.feed(lineOf(block, pos, end), line, block.offset + pos, block.ascii);
+      this.feed(blockLine(block, pos, end), line, block.offset + pos, block.ascii);
       pos = end + 1;
       line += 1;
     }

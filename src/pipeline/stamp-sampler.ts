@@ -1,5 +1,5 @@
 import type { LineBlock } from '../ingest/index.js';
-import { decodeLine } from '../ingest/index.js';
+import { decodeLine, blockLine } from '../ingest/index.js';
 import type { FileContext, Format, ParsedRecord, Stamp } from '../model/index.js';
 
 /** Bytes between two sampled stamps. */
@@ -25,7 +25,7 @@ export class StampSampler {
     if (block.offset < this.next) return;
     this.next = block.offset + SAMPLE_EVERY;
     const end = block.text.indexOf('\n');
-    this.sample(ownCopy(block, 0, end === -1 ? block.text.length : end), block.firstLine, block.offset);
+    this.sample(blockLine(block, 0, end === -1 ? block.text.length : end), block.firstLine, block.offset);
   }
 
   /** The file's last line (call once, after the last block). */
@@ -37,7 +37,7 @@ export class StampSampler {
     let line = block.firstLine;
     for (let p = text.indexOf('\n'); p !== -1 && p < start; p = text.indexOf('\n', p + 1)) line += 1;
     if (line === this.out[this.out.length - 1]?.line) return;
-    this.sample(ownCopy(block, start, text.length), line, block.offset + start);
+    this.sample(blockLine(block, start, text.length), line, block.offset + start);
   }
 
   private sample(latin1: string, line: number, offset: number): void {
@@ -49,13 +49,4 @@ export class StampSampler {
     p.end();
     if (got && got.stamp.kind !== 'none') this.out.push({ line, stamp: got.stamp, ...(got.uptime !== undefined ? { uptime: got.uptime } : {}) });
   }
-}
-
-/**
- * A line of a block as a string of its own. A slice of the block's text would keep the whole
- * block (tens of KiB) alive for as long as a sampled stamp holds its text: one block per MiB
- * read, so memory would grow with the input.
- */
-function ownCopy(block: LineBlock, start: number, end: number): string {
-  return block.bytes ? block.bytes.toString('latin1', start, end) : Buffer.from(block.text.slice(start, end), 'latin1').toString('latin1');
 }

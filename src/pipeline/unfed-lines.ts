@@ -9,7 +9,7 @@
  * real hits makes 12,400.
  */
 
-import type { LineBlock } from '../ingest/index.js';
+import { blockLine, type LineBlock } from '../ingest/index.js';
 
 /** A line not fed to the parser: its latin1 text (without '\n') and place. */
 export interface UnfedLine {
@@ -129,13 +129,5 @@ export class UnfedLines {
 }
 
 function unfedLine(line: number, block: LineBlock, start: number, end: number): UnfedLine {
-  return { line, offset: block.offset + start, text: lineOf(block, start, end), fed: false };
-}
-
-/**
- * A line of a block as its own string. A slice of the block's text would keep the whole block
- * alive for as long as a record holds its message: decoded from the bytes instead.
- */
-export function lineOf(block: LineBlock, start: number, end: number): string {
-  return block.bytes ? block.bytes.toString('latin1', start, end) : block.text.slice(start, end);
+  return { line, offset: block.offset + start, text: blockLine(block, start, end), fed: false };
 }
