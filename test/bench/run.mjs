@@ -156,7 +156,11 @@ function startupCorpus() {
 /** N files of 40 lines each, cut in order from the syslog files of `from`, in 20 folders. */
 function manyCorpus(n, from) {
   const dir = path.join(work, `many-${n}-from-${path.basename(from.dir)}`);
-  if (fs.existsSync(path.join(dir, '.howsignore'))) return { dir, files: listFiles(dir), bytes: listFiles(dir).reduce((a, f) => a + fs.statSync(f).size, 0) };
+  const made = () => {
+    const files = listFiles(dir);
+    return { dir, files, bytes: files.reduce((a, f) => a + fs.statSync(f).size, 0) };
+  };
+  if (fs.existsSync(path.join(dir, '.howsignore'))) return made();
   fs.rmSync(dir, { recursive: true, force: true });
   const want = n * 40;
   const lines = [];
@@ -176,8 +180,7 @@ function manyCorpus(n, from) {
     fs.writeFileSync(path.join(sub, `app-${String(i).padStart(5, '0')}.log`), `${lines.slice(i * 40, i * 40 + 40).join('\n')}\n`, 'latin1');
   }
   fs.writeFileSync(path.join(dir, '.howsignore'), '');
-  const files = listFiles(dir);
-  return { dir, files, bytes: files.reduce((a, f) => a + fs.statSync(f).size, 0) };
+  return made();
 }
 
 const load = () => os.loadavg().map((l) => +l.toFixed(2));
