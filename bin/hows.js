@@ -5,5 +5,5 @@
 import v8 from 'node:v8';
 v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 v8.setFlagsFromString('--regexp-backtracks-before-fallback=50000');
-const { main } = await import('../dist/cli/main.js');
+const { main } = await import('../dist/bundle/main.js');
 process.exitCode = await main(process.argv);

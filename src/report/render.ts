@@ -4,8 +4,11 @@ import { sha256, SPECS_MODULE, type PrecompiledSpecs } from './precompiled.js';
 import { BUILTIN_TEMPLATES, loadTemplates, TEMPLATE_NAMES, TemplateError, type TemplateFile, type TemplateName, type TemplateSet } from './templates.js';
 import type { ReportModel } from './view-model.js';
 
-/** Specs the build wrote (dist only; absent when running from source: compiled at run time). */
-const specs: PrecompiledSpecs = await import(`./${SPECS_MODULE}`).then(
+/**
+ * Specs the build wrote into dist/report (absent when running from source: compiled at run
+ * time). Found from dist/report and from dist/bundle alike, by a URL the bundler leaves alone.
+ */
+const specs: PrecompiledSpecs = await import(new URL(`../report/${SPECS_MODULE}`, import.meta.url).href).then(
   (m: { default: PrecompiledSpecs }) => m.default,
   () => ({}),
 );

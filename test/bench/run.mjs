@@ -65,7 +65,7 @@ for (const f of [GEN, BASELINE, PATTERNS]) {
     process.exit(2);
   }
 }
-if (!fs.existsSync(path.join(ROOT, 'dist/cli/main.js'))) {
+if (!fs.existsSync(path.join(ROOT, 'dist/bundle/main.js'))) {
   console.error('bench: dist/ is missing; run npm install (or npm run build) first');
   process.exit(2);
 }
