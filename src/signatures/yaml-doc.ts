@@ -2,7 +2,8 @@
  * YAML parsing with positions: every value of a pattern file can be traced back to
  * `file:line:col` (yaml's LineCounter), so the loader's messages point at the exact field.
  */
-import { type Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Path } from './validate.js';
 
@@ -19,9 +20,15 @@ export interface YamlFile {
   diagnostics: Diagnostic[];
 }
 
+// yaml is loaded on first use: a run whose pattern set comes from the cache
+// (pipeline/signature-cache.ts) parses no YAML, and importing yaml cost ~35 ms of its start-up.
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
 type Ranged = { range?: [number, number, number] | null };
 
-function nodeAt(doc: Document, path: Path, atKey: boolean): Ranged | undefined {
+function nodeAt(doc: Yaml.Document, path: Path, atKey: boolean): Ranged | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let found: Ranged | undefined = node as Ranged;
   for (let i = 0; i < path.length; i++) {
@@ -42,6 +49,7 @@ function nodeAt(doc: Document, path: Path, atKey: boolean): Ranged | undefined {
 
 /** Parses YAML text; syntax errors become diagnostics (`pattern/yaml`), never exceptions. */
 export function parseYaml(text: string, file: string): YamlFile {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const pos = (offset: number): Position => {
