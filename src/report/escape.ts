@@ -29,8 +29,14 @@ export function oneLine(text: string): string {
 
 // ASCII punctuation that can start Markdown syntax anywhere in a line: emphasis, code, links,
 // images, HTML/autolinks, entities, tables, strikethrough, math, headings.
-const ALWAYS = new Set(['\\', '`', '*', '[', ']', '<', '>', '&', '|', '~', '$', '#']);
+// `_` is found with them and kept when between two letters or digits.
+const SPECIAL = /[\\`*[\]<>&|~$#_]/g;
 const ALNUM = /[\p{L}\p{N}]/u;
+
+function escapeSpecial(c: string, i: number, text: string): string {
+  if (c !== '_') return `\\${c}`;
+  return ALNUM.test(text[i - 1] ?? '') && ALNUM.test(text[i + 1] ?? '') ? c : '\\_';
+}
 
 /**
  * Escapes text for Markdown prose and table cells: the result renders as the literal text on
@@ -40,13 +46,9 @@ const ALNUM = /[\p{L}\p{N}]/u;
 export function mdText(value: string): string {
   // Leading whitespace is cut to one space: four would start an indented code block.
   const text = visible(oneLine(value)).replace(/^[ \t]+/, ' ');
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (ALWAYS.has(c)) out += `\\${c}`;
-    else if (c === '_' && !(ALNUM.test(text[i - 1] ?? '') && ALNUM.test(text[i + 1] ?? ''))) out += '\\_';
-    else out += c;
-  }
+  // One regex pass instead of a string built char by char: mdText was 0.12 s of the 100 MB
+  // bench corpus's rendering (every timeline cell goes through it).
+  const out = text.replace(SPECIAL, escapeSpecial);
   // A value that may start a line must not open a list item, a setext underline or a
   // thematic break: that leading marker is escaped (`\-` renders as `-`).
   return out
