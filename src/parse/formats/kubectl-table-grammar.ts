@@ -25,8 +25,14 @@ function columnsOf(line: string): Column[] {
 
 const has = (cols: Column[], ...names: string[]) => names.every((n) => cols.some((c) => c.name === n));
 
+// `u`: Unicode case folding, as toUpperCase would turn a long s (U+017F) into the S of REASON.
+const HEADER_WORD = /reason|ready/iu;
+
 /** Recognises a table header line; undefined for anything else. */
 export function tableHeader(line: string): TableHeader | undefined {
+  // Every header below has a REASON or a READY column: a line without either word is none,
+  // known before splitting it (every sniffed line of every file comes through here).
+  if (!HEADER_WORD.test(line)) return undefined;
   const indent = line.length - line.trimStart().length;
   const cols = columnsOf(line);
   if (cols.length < 4) return undefined;
