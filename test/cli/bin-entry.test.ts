@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -60,5 +60,17 @@ describe('bin/hows.js entry', () => {
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('no build in');
     expect(r.stderr).toContain('npm install');
+  });
+});
+
+describe('the built bundle', () => {
+  // Loading the bundle must have no effect of its own: the build step that writes the
+  // precompiled templates once sat in a module the bundle includes, behind a "run as main"
+  // check that is true for `node dist/bundle/main.js` (it wrote into dist/bundle and printed).
+  it('does nothing but load when run directly', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/bundle/main.js'), '--version'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(existsSync(path.join(ROOT, 'dist/bundle/templates.precompiled.js'))).toBe(false);
   });
 });
