@@ -152,9 +152,54 @@ export function finishAnalysis(rawScans: FileScan[], ingestDiagnostics: Diagnost
   phase('build-events');
   const events = built.events.filter((e) => inWindow(e, opts.since, opts.until));
   events.forEach((e, i) => (e.seq = i));
+  const { findings, chains, routine, foldedEvents, diagnostics } = correlateAndFold(events, scans, built.ranges, prepared, opts);
+  collectGarbage();
+  phase('correlate');
+  const inputs: InputInfo[] = scans.map((s) => {
+    const r = built.ranges.get(s.input.path);
+    return { ...s.input, ...(r?.first ? { first: r.first } : {}), ...(r?.last ? { last: r.last } : {}) };
+  });
+  const warnings = sortDiagnostics([
+    ...prepared.diagnostics,
+    ...discovered.diagnostics,
+    ...scans.flatMap((s) => s.diagnostics),
+    ...built.diagnostics,
+    ...diagnostics,
+    ...routineNote(routine, opts.routineWindow),
+  ]);
+  const assumptions: ClockAssumption[] = [...built.assumptions];
+  const result: AnalysisResult = {
+    tool: { name: 'hows', version: VERSION },
+    options: { tz: opts.tz, displayTz: opts.displayTz, ...(opts.year !== undefined ? { year: opts.year } : {}), routineWindow: opts.routineWindow > 0 ? formatDuration(opts.routineWindow) : '0' },
+    inputs,
+    findings,
+    chains,
+    routine,
+    assumptions,
+    warnings,
+  };
+  const timeline = opts.all ? events : events.filter((e) => isNotable(e) && !foldedEvents.has(e.seq));
+  const nothingRead = inputs.every((i) => i.skipped !== undefined) || inputs.length === 0;
+  return { result, timeline, events, signatures: prepared.payload.signatures, nothingRead };
+}
+
+/**
+ * Correlation and the routine fold in a scope of their own, so that what only they need (the
+ * hit index, the cluster state, every finding before the fold, the folded ones among them) is
+ * garbage when this returns and the collection at the stage boundary frees it. Called inline,
+ * those stayed referenced from the caller's frame through the collection and the rendering:
+ * at 500 MB of input a heap snapshot after correlation held 11,672 findings and 31,020
+ * evidence lines, most of them folded.
+ */
+function correlateAndFold(
+  events: Event[],
+  scans: readonly FileScan[],
+  ranges: ReadonlyMap<string, { first?: string; last?: string }>,
+  prepared: PreparedSignatures,
+  opts: AnalyzeOptions,
+): Pick<AnalysisResult, 'findings' | 'chains' | 'routine'> & { foldedEvents: Set<number>; diagnostics: Diagnostic[] } {
   const hits = new Map<number, SignatureHit[]>();
   for (const e of events) if (e.hits && e.hits.length > 0) hits.set(e.seq, e.hits);
-
   const state = buildClusterState(
     scans.flatMap((s) => s.objects),
     scans.flatMap((s) => s.buckets),
@@ -167,40 +212,11 @@ export function finishAnalysis(rawScans: FileScan[], ingestDiagnostics: Diagnost
     signatures: prepared.compiled,
     params: prepared.payload.params,
     displayTz: opts.displayTz,
-    coverage: coverage(scans, built.ranges, events),
+    coverage: coverage(scans, ranges, events),
     resolveStamp: dumpTimeResolver(events),
   });
-
   const fold = foldRoutine(corr.findings, corr.chains, opts.routineWindow);
-  collectGarbage();
-  phase('correlate');
-  const inputs: InputInfo[] = scans.map((s) => {
-    const r = built.ranges.get(s.input.path);
-    return { ...s.input, ...(r?.first ? { first: r.first } : {}), ...(r?.last ? { last: r.last } : {}) };
-  });
-  const warnings = sortDiagnostics([
-    ...prepared.diagnostics,
-    ...discovered.diagnostics,
-    ...scans.flatMap((s) => s.diagnostics),
-    ...built.diagnostics,
-    ...state.diagnostics,
-    ...corr.diagnostics,
-    ...routineNote(fold.routine, opts.routineWindow),
-  ]);
-  const assumptions: ClockAssumption[] = [...built.assumptions];
-  const result: AnalysisResult = {
-    tool: { name: 'hows', version: VERSION },
-    options: { tz: opts.tz, displayTz: opts.displayTz, ...(opts.year !== undefined ? { year: opts.year } : {}), routineWindow: opts.routineWindow > 0 ? formatDuration(opts.routineWindow) : '0' },
-    inputs,
-    findings: fold.findings,
-    chains: corr.chains,
-    routine: fold.routine,
-    assumptions,
-    warnings,
-  };
-  const timeline = opts.all ? events : events.filter((e) => isNotable(e) && !fold.foldedEvents.has(e.seq));
-  const nothingRead = inputs.every((i) => i.skipped !== undefined) || inputs.length === 0;
-  return { result, timeline, events, signatures: prepared.payload.signatures, nothingRead };
+  return { findings: fold.findings, chains: corr.chains, routine: fold.routine, foldedEvents: fold.foldedEvents, diagnostics: [...state.diagnostics, ...corr.diagnostics] };
 }
 
 /** One note saying how much context was counted rather than listed, and how to list it. */
