@@ -1,5 +1,5 @@
 import type { Provenance } from '../../model/index.js';
-import { Expect, EXPECTED, JsonFault, JSON_NUMBER, LINES, readString, TOP_LEVEL_ARRAY, type JsonSink, type Unit } from './kubectl-json-tokens.js';
+import { Expect, EXPECTED, JsonFault, LINES, readNumber, readString, tokenEnd, TOP_LEVEL_ARRAY, type JsonSink, type Unit } from './kubectl-json-tokens.js';
 
 export { LINES, TOP_LEVEL_ARRAY, lineOf, type JsonFaultReport, type JsonSink, type Unit } from './kubectl-json-tokens.js';
 
@@ -129,10 +129,9 @@ export class JsonLineReader {
         case Expect.KeyOrEnd:
         case Expect.Key:
           if (c === 34) {
-            const [key, next] = readString(t, i);
-            top.key = key;
+            top.key = readString(t, i);
             top.expect = Expect.Colon;
-            i = next;
+            i = tokenEnd.at;
           } else if (c === 125 && top.expect === Expect.KeyOrEnd) {
             i = this.close(i);
           } else throw this.unexpected(t, i, top.expect);
@@ -170,19 +169,21 @@ export class JsonLineReader {
     let v: unknown;
     let next: number;
     if (c === 34) {
-      [v, next] = readString(t, i);
+      v = readString(t, i);
+      next = tokenEnd.at;
     } else if (c === 45 || (c >= 48 && c <= 57)) {
-      JSON_NUMBER.lastIndex = i;
-      const m = JSON_NUMBER.exec(t);
-      if (!m) throw this.unexpected(t, i, Expect.Value);
-      v = Number(m[0]);
-      next = i + m[0].length;
+      v = readNumber(t, i);
+      if (v === undefined) throw this.unexpected(t, i, Expect.Value);
+      next = tokenEnd.at;
     } else if (t.startsWith('true', i)) {
-      [v, next] = [true, i + 4];
+      v = true;
+      next = i + 4;
     } else if (t.startsWith('false', i)) {
-      [v, next] = [false, i + 5];
+      v = false;
+      next = i + 5;
     } else if (t.startsWith('null', i)) {
-      [v, next] = [null, i + 4];
+      v = null;
+      next = i + 4;
     } else throw this.unexpected(t, i, top.expect);
     this.complete(top, v, this.at.line);
     return next;

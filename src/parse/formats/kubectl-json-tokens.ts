@@ -73,8 +73,15 @@ export function lineOf(root: unknown, path: ReadonlyArray<string | number>): num
   return line;
 }
 
-/** Reads the JSON string starting at `t[i]` (a quote); returns its value and the next index. */
-export function readString(t: string, i: number): [string, number] {
+/** Where the last token read by readString or readNumber ended (the index after it). */
+export const tokenEnd = { at: 0 };
+
+/**
+ * Reads the JSON string starting at `t[i]` (a quote): its value; `tokenEnd.at` is the index
+ * after the closing quote. No [value, next] pair per token and no match array per number:
+ * on a 57 MB pods List those were 100 of the 911 MB its scan allocated.
+ */
+export function readString(t: string, i: number): string {
   let from = i + 1;
   for (;;) {
     const q = t.indexOf('"', from);
@@ -83,13 +90,22 @@ export function readString(t: string, i: number): [string, number] {
     while (k > i && t.charCodeAt(k) === 92) k--;
     if ((q - 1 - k) % 2 === 0) {
       const body = t.slice(i + 1, q);
-      if (!body.includes('\\')) return [body, q + 1];
+      tokenEnd.at = q + 1;
+      if (!body.includes('\\')) return body;
       try {
-        return [JSON.parse(t.slice(i, q + 1)) as string, q + 1];
+        return JSON.parse(t.slice(i, q + 1)) as string;
       } catch {
         throw new JsonFault(i + 1, 'Unexpected escape sequence in a string, expected a JSON escape');
       }
     }
     from = q + 1;
   }
+}
+
+/** Reads the JSON number starting at `t[i]`, or undefined when there is none; sets `tokenEnd.at`. */
+export function readNumber(t: string, i: number): number | undefined {
+  JSON_NUMBER.lastIndex = i;
+  if (!JSON_NUMBER.test(t)) return undefined;
+  tokenEnd.at = JSON_NUMBER.lastIndex;
+  return Number(t.slice(i, tokenEnd.at));
 }
