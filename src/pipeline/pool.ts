@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
  * A small worker-thread pool: `jobs` slots take tasks from one queue, biggest first, and
@@ -47,8 +47,8 @@ export interface PoolOptions<TIn, TOut> {
 export class WorkerPool {
   private readonly workers: Worker[];
 
-  constructor(url: URL, count: number) {
-    this.workers = Array.from({ length: Math.max(0, count) }, () => new Worker(url));
+  constructor(url: URL, count: number, options: WorkerOptions = {}) {
+    this.workers = Array.from({ length: Math.max(0, count) }, () => new Worker(url, options));
   }
 
   get size(): number {
