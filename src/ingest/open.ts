@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, openSync, promises as fsp, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Diagnostic } from '../model/index.js';
 import { redecodeGzipTail } from './gzip-recover.js';
+import { type Digester, inlineDigester, ringDigester, SharedRing } from './ring-hash.js';
 
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
@@ -71,8 +71,9 @@ export async function openInput(path: string, onRawBytes?: (n: number) => void):
   if (start.whole) return openStream(path, once(start.whole), isGzipMagic(start.whole), onRawBytes);
   const gzip = isGzipMagic(start.head);
   // gunzip may still hold an input chunk after the next one is read: it gets fresh buffers.
-  const raw = gzip ? createReadStream(path, { highWaterMark: CHUNK_BYTES }) : reusedChunks(path);
-  return openStream(path, raw, gzip, onRawBytes);
+  if (gzip) return openStream(path, createReadStream(path, { highWaterMark: CHUNK_BYTES }), gzip, onRawBytes);
+  const ring = freeRings.pop() ?? new SharedRing(RING, CHUNK_BYTES);
+  return openStream(path, reusedChunks(path, ring), gzip, onRawBytes, ringDigester(ring, start.size));
 }
 
 /** Files up to this size are read whole, with synchronous calls. */
@@ -88,13 +89,13 @@ export const SMALL_FILE_BYTES = CHUNK_BYTES;
  * bytes, the first chunk, the read ahead that finds the end, two closes), and the scan sat idle
  * for 2.7 of its 7.3 s. A small file from the page cache is read in a few microseconds.
  */
-function readStart(path: string): { whole: Buffer; head?: undefined } | { whole?: undefined; head: Buffer } {
+function readStart(path: string): { whole: Buffer; head?: undefined } | { whole?: undefined; head: Buffer; size: number } {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
     if (size > SMALL_FILE_BYTES) {
       const head = Buffer.alloc(2);
-      return { head: head.subarray(0, readSync(fd, head, 0, 2, 0)) };
+      return { head: head.subarray(0, readSync(fd, head, 0, 2, 0)), size };
     }
     // Sized by fstat plus one byte, so the second read finds the end; grown if the file grew.
     let buf = Buffer.allocUnsafeSlow(size + 1);
@@ -126,7 +127,7 @@ async function* once(b: Buffer): AsyncGenerator<Buffer> {
  */
 const RING = 4;
 /** Rings of read buffers not in use, shared by the files this thread reads one after another. */
-const freeRings: Buffer[][] = [];
+const freeRings: SharedRing[] = [];
 
 /**
  * Reads a file in CHUNK_BYTES pieces into RING reused buffers, one read ahead of the consumer
@@ -139,10 +140,15 @@ const freeRings: Buffer[][] = [];
  * read buffers waiting for a GC (process.memoryUsage().arrayBuffers); a ring per file lived on
  * in old space until a full GC, 4 MiB for every file read.
  */
-async function* reusedChunks(path: string): AsyncGenerator<Buffer> {
+async function* reusedChunks(path: string, ring: SharedRing): AsyncGenerator<Buffer> {
   const fh = await fsp.open(path, 'r');
-  const ring = freeRings.pop() ?? Array.from({ length: RING }, () => Buffer.allocUnsafeSlow(CHUNK_BYTES));
-  const read = (i: number, at: number): Promise<Buffer> => fh.read(ring[i % RING]!, 0, CHUNK_BYTES, at).then((r) => ring[i % RING]!.subarray(0, r.bytesRead));
+  // A slot is read into again only once the hashing thread is done with its last chunk.
+  const read = async (i: number, at: number): Promise<Buffer> => {
+    const slot = ring.slots[i % RING]!;
+    await ring.free(i % RING);
+    const r = await fh.read(slot, 0, CHUNK_BYTES, at);
+    return slot.subarray(0, r.bytesRead);
+  };
   let ahead: Promise<Buffer> | undefined;
   try {
     // One read ahead: the next chunk is read (on libuv's pool) while this one is scanned, so
@@ -166,14 +172,27 @@ async function* reusedChunks(path: string): AsyncGenerator<Buffer> {
 }
 
 /** Opens an already readable byte stream (stdin, tests). gzip is sniffed when not told. */
-export function openStream(path: string, raw: AsyncIterable<Buffer>, gzip?: boolean, onRawBytes?: (n: number) => void): OpenedInput {
-  const hash = createHash('sha256');
+export function openStream(path: string, raw: AsyncIterable<Buffer>, gzip?: boolean, onRawBytes?: (n: number) => void, hash: Digester = inlineDigester()): OpenedInput {
   const diagnostics: Diagnostic[] = [];
   let bytes = 0;
   let uncompressedBytes = 0;
   let resolveDone!: (s: OpenedStats) => void;
   const done = new Promise<OpenedStats>((r) => (resolveDone = r));
-  const finish = (): void => resolveDone({ bytes, uncompressedBytes, sha256: hash.digest('hex'), diagnostics });
+  const finish = (): void => {
+    hash.hex().then(
+      (sha256) => resolveDone({ bytes, uncompressedBytes, sha256, diagnostics }),
+      (err: Error) => {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'ingest/hash-failed',
+          reason: `The sha256 of the file could not be computed: ${err.message}`,
+          place: { file: path },
+          help: 'Every line read is kept; compute the digest with sha256sum to record the evidence.',
+        });
+        resolveDone({ bytes, uncompressedBytes, sha256: '', diagnostics });
+      },
+    );
+  };
 
   const input: OpenedInput = { path, gzip: gzip ?? false, chunks: undefined as unknown as AsyncIterable<Buffer>, done };
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import { openInput, readBlocks } from '../../src/ingest/index.js';
 import { CHUNK_BYTES, SMALL_FILE_BYTES } from '../../src/ingest/open.js';
+import { startHashingThread } from '../../src/ingest/ring-hash.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hows-open-'));
 function file(name: string, data: Buffer | string): string {
@@ -54,6 +55,47 @@ describe('openInput', () => {
       expect(Buffer.from(gz.text, 'latin1').equals(data)).toBe(true);
       expect(gz.stats).toMatchObject({ bytes: packed.length, uncompressedBytes: size, sha256: createHash('sha256').update(packed).digest('hex'), diagnostics: [] });
     }
+  });
+
+  it('hashes streamed files on the hashing thread: files read at once, one after another and cut short each get their own digest', async () => {
+    // More chunks than the read ring has slots, so every slot is read into again while its
+    // last chunk may still wait to be hashed; a consumer that holds each chunk a moment lets
+    // the reads run ahead of the hashing thread where they can. (The thread starts by itself
+    // for a file of OFF_THREAD_HASH_BYTES; these are smaller.)
+    startHashingThread();
+    const big = (seed: number, size: number): Buffer => {
+      const data = randomBytes(size);
+      data[0] = seed;
+      for (let i = 1; i < size; i += 89) data[i] = 10;
+      return data;
+    };
+    const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+    const datas = [big(1, CHUNK_BYTES * 9 + 5), big(2, CHUNK_BYTES * 6 + 1), big(3, CHUNK_BYTES * 2)];
+    const paths = datas.map((d, i) => file(`ring-${i}`, d));
+    const slow = async (p: string): Promise<{ data: Buffer; sha: string }> => {
+      const input = await openInput(p);
+      const parts: Buffer[] = [];
+      for await (const c of input.chunks) {
+        parts.push(Buffer.from(c));
+        await new Promise((r) => setImmediate(r));
+      }
+      return { data: Buffer.concat(parts), sha: (await input.done).sha256 };
+    };
+    const together = await Promise.all(paths.map(slow));
+    together.forEach((r, i) => {
+      expect(r.data.equals(datas[i]!)).toBe(true);
+      expect(r.sha).toBe(sha(datas[i]!));
+    });
+    for (const [i, p] of paths.entries()) expect((await readAll(p)).stats.sha256).toBe(sha(datas[i]!));
+    // A reader that stops after the first chunk (a binary file): the digest covers what was
+    // read, and the ring it gives back serves the next file correctly.
+    const cut = await openInput(paths[0]!);
+    for await (const c of cut.chunks) {
+      expect(c.length).toBe(CHUNK_BYTES);
+      break;
+    }
+    expect((await cut.done).sha256).toBe(sha(datas[0]!.subarray(0, CHUNK_BYTES)));
+    expect((await readAll(paths[1]!)).stats.sha256).toBe(sha(datas[1]!));
   });
 
   it('detects gzip by magic bytes, not by name', async () => {
