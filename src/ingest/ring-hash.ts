@@ -86,6 +86,16 @@ class Hasher {
   private nextFile = 1;
   private failed: Error | undefined;
 
+  /** True once the thread died: files opened after that are hashed inline. */
+  get broken(): boolean {
+    return this.failed !== undefined;
+  }
+
+  /** Stops the thread (tests: what a crash of it does to the files being read). */
+  stop(): Promise<number> {
+    return this.worker.terminate();
+  }
+
   constructor() {
     this.worker = new Worker(HASHER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 } });
     this.worker.unref();
@@ -152,12 +162,17 @@ export const OFF_THREAD_HASH_BYTES = 32 << 20;
 
 /** Starts the hashing thread now (tests): every file streamed from now on is hashed there. */
 export function startHashingThread(): void {
-  hasher ??= new Hasher();
+  if (!hasher || hasher.broken) hasher = new Hasher();
+}
+
+/** Stops the hashing thread as a crash would (tests). */
+export async function stopHashingThread(): Promise<void> {
+  await hasher?.stop();
 }
 
 /** How to hash a file of `size` bytes read through `ring`: on the hashing thread or here. */
 export function ringDigester(ring: SharedRing, size: number): Digester {
-  if (!hasher && size < OFF_THREAD_HASH_BYTES) return inlineDigester();
+  if (hasher?.broken || (!hasher && size < OFF_THREAD_HASH_BYTES)) return inlineDigester();
   hasher ??= new Hasher();
   return hasher.digester(ring);
 }

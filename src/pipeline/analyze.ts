@@ -257,10 +257,11 @@ function inWindow(e: Event, since?: number, until?: number): boolean {
 }
 
 /** The same bytes given twice (or under two names) are read once: later copies are dropped, with a warning. */
-function dropDuplicateContent(scans: FileScan[]): FileScan[] {
+export function dropDuplicateContent(scans: FileScan[]): FileScan[] {
   const seen = new Map<string, string>();
   return scans.map((s) => {
-    if (s.input.skipped || s.input.bytes === 0) return s;
+    // No digest (the hashing thread failed: ingest/hash-failed): nothing to compare, read it.
+    if (s.input.skipped || s.input.bytes === 0 || s.input.sha256 === '') return s;
     const first = seen.get(s.input.sha256);
     if (first === undefined) {
       seen.set(s.input.sha256, s.input.path);

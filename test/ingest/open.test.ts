@@ -5,8 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import { openInput, readBlocks } from '../../src/ingest/index.js';
-import { CHUNK_BYTES, SMALL_FILE_BYTES } from '../../src/ingest/open.js';
-import { startHashingThread } from '../../src/ingest/ring-hash.js';
+import { CHUNK_BYTES, SMALL_FILE_BYTES, openStream } from '../../src/ingest/open.js';
+import { startHashingThread, stopHashingThread } from '../../src/ingest/ring-hash.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hows-open-'));
 function file(name: string, data: Buffer | string): string {
@@ -96,6 +96,41 @@ describe('openInput', () => {
     }
     expect((await cut.done).sha256).toBe(sha(datas[0]!.subarray(0, CHUNK_BYTES)));
     expect((await readAll(paths[1]!)).stats.sha256).toBe(sha(datas[1]!));
+  });
+
+  it('reads on to the end when the hashing thread dies part way, warns for that file, and hashes the next ones inline', async () => {
+    startHashingThread();
+    const data = randomBytes(CHUNK_BYTES * 8 + 3);
+    for (let i = 0; i < data.length; i += 101) data[i] = 10;
+    const p = file('dies-midway', data);
+    const input = await openInput(p);
+    const parts: Buffer[] = [];
+    for await (const c of input.chunks) {
+      parts.push(Buffer.from(c));
+      if (parts.length === 2) await stopHashingThread();
+    }
+    const stats = await input.done;
+    expect(Buffer.concat(parts).equals(data)).toBe(true);
+    expect(stats.sha256).toBe('');
+    expect(stats.diagnostics.map((d) => d.code)).toEqual(['ingest/hash-failed']);
+    const again = await readAll(p);
+    expect(again.stats.sha256).toBe(createHash('sha256').update(data).digest('hex'));
+    expect(again.stats.diagnostics).toEqual([]);
+    startHashingThread();
+  });
+
+  it('keeps every byte and warns when the digest can not be computed (the hashing thread died)', async () => {
+    const chunks = [Buffer.from(KERN.slice(0, 40), 'latin1'), Buffer.from(KERN.slice(40), 'latin1')];
+    const failing = { update: () => {}, hex: () => Promise.reject(new Error('the hashing thread exited (code 1)')) };
+    const input = openStream('/ev/k8s02/kern.log', (async function* () { yield* chunks; })(), false, undefined, failing);
+    const parts: string[] = [];
+    for await (const c of input.chunks) parts.push(c.toString('latin1'));
+    const stats = await input.done;
+    expect(parts.join('')).toBe(KERN);
+    expect(stats).toMatchObject({ bytes: KERN.length, uncompressedBytes: KERN.length, sha256: '' });
+    expect(stats.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'ingest/hash-failed', place: { file: '/ev/k8s02/kern.log' }, reason: expect.stringContaining('the hashing thread exited (code 1)') }),
+    ]);
   });
 
   it('detects gzip by magic bytes, not by name', async () => {
