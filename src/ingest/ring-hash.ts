@@ -172,7 +172,14 @@ export async function stopHashingThread(): Promise<void> {
 
 /** How to hash a file of `size` bytes read through `ring`: on the hashing thread or here. */
 export function ringDigester(ring: SharedRing, size: number): Digester {
-  if (hasher?.broken || (!hasher && size < OFF_THREAD_HASH_BYTES)) return inlineDigester();
-  hasher ??= new Hasher();
+  if (noThread || hasher?.broken || (!hasher && size < OFF_THREAD_HASH_BYTES)) return inlineDigester();
+  try {
+    hasher ??= new Hasher();
+  } catch {
+    // No thread can be started here (a sandbox, a resource limit): this thread hashes.
+    noThread = true;
+    return inlineDigester();
+  }
   return hasher.digester(ring);
 }
+let noThread = false;
