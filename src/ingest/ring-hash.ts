@@ -86,16 +86,6 @@ class Hasher {
   private nextFile = 1;
   private failed: Error | undefined;
 
-  /** True once the thread died: files opened after that are hashed inline. */
-  get broken(): boolean {
-    return this.failed !== undefined;
-  }
-
-  /** Stops the thread (tests: what a crash of it does to the files being read). */
-  stop(): Promise<number> {
-    return this.worker.terminate();
-  }
-
   constructor() {
     this.worker = new Worker(HASHER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 } });
     this.worker.unref();
@@ -116,6 +106,16 @@ class Hasher {
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`the hashing thread exited (code ${code})`)));
+  }
+
+  /** True once the thread died: files opened after that are hashed inline. */
+  get broken(): boolean {
+    return this.failed !== undefined;
+  }
+
+  /** Stops the thread (tests: what a crash of it does to the files being read). */
+  stop(): Promise<number> {
+    return this.worker.terminate();
   }
 
   /** A digester for one stream of chunks that all lie in `ring`'s slots. */
@@ -150,6 +150,8 @@ class Hasher {
 }
 
 let hasher: Hasher | undefined;
+/** Set when a thread could not be started at all: every file is hashed inline. */
+let noThread = false;
 
 /**
  * Files at least this big are hashed on the hashing thread (started for the first one); once it
@@ -182,4 +184,3 @@ export function ringDigester(ring: SharedRing, size: number): Digester {
   }
   return hasher.digester(ring);
 }
-let noThread = false;
