@@ -45,6 +45,32 @@ describe('timelineRows', () => {
     expect(rows([deleting('04', 'a'), deleting('09', 'b')]).rows).toHaveLength(2);
   });
 
+  it('ends each run where it can no longer grow: another line of its program, a silence; a run of another program goes on across', () => {
+    const repeat = (t: string) => `May 28 20:${t} k8s02 kubelet[9]: Error syncing pod, skipping`;
+    const { rows: r } = rows([
+      deleting('04', 'a'),
+      repeat('21:04'),
+      deleting('04', 'b'), // joins the first burst across the kubelet line
+      'May 28 20:21:05 k8s02 kubelite[2101]: something else entirely here', // ends that burst
+      deleting('05', 'c'), // a new run of the same program
+      repeat('23:00'), // the kubelet repeat goes on
+      deleting('05', 'd'),
+      repeat('40:00'), // after a silence: a new row, not the repeat's
+    ]);
+    expect(r.map((x) => [x.kind, x.count])).toEqual([
+      ['burst', 2],
+      ['repeat', 2],
+      ['event', 1],
+      ['burst', 2],
+      ['gap', 0],
+      ['event', 1],
+    ]);
+    expect(r[0]!.objects).toEqual(['openebs/a', 'openebs/b']);
+    expect(r[1]!.until?.clock).toBe('20:23:00');
+    expect(r[3]!.objects).toEqual(['openebs/c', 'openebs/d']);
+    expect(r[5]!.what).toBe('Error syncing pod, skipping');
+  });
+
   it('states silences of ten minutes or more, and says what the silence covers', () => {
     const lines = ['May 28 19:16:07 k8s02 kernel: link down', 'May 28 20:21:03 k8s02 kernel: link down again'];
     const notable = rows(lines).rows;
