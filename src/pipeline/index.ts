@@ -4,4 +4,5 @@ export { BUILTIN_PATTERNS, loadSignatureSet, prepareSignatures, compilePayload, 
 export { scanFile, type ScanDeps, type ScanOptions, type FormatRegistry, type ScanMatcher } from './scan-file.js';
 export { scanDeps, scanOptions, type ScanConfig } from './scan-deps.js';
 export { knownHosts, redactAnalysis } from './redact.js';
+export { collectGarbage } from './memory.js';
 export { phase } from './timings.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { analyze, phase, redactAnalysis, type Analysis, type AnalyzeOptions } from '../../pipeline/index.js';
+import { analyze, collectGarbage, phase, redactAnalysis, type Analysis, type AnalyzeOptions } from '../../pipeline/index.js';
 import { buildReportModel, checkTemplates, findingsJson, renderMarkdown } from '../../report/index.js';
 import { EXIT, printDiagnostics, setExitCode } from '../exit.js';
 import { addEvidenceOptions, addRedactOptions, addReportOptions, toAnalyzeOptions, type EvidenceFlags, type RedactFlags, type ReportFlags } from '../options.js';
@@ -108,6 +108,8 @@ export async function analyzeAndSummarise(paths: readonly string[], opts: Analyz
 export function writeReports(analysis: Analysis, opts: Pick<AnalyzeOptions, 'displayTz' | 'all'>, flags: ReportFlags & { quiet?: boolean }): void {
   const model = buildReportModel({ result: analysis.result, timeline: analysis.timeline, signatures: analysis.signatures, displayTz: opts.displayTz, all: opts.all });
   const tpl = flags.templates ? { templatesDir: flags.templates } : {};
+  // The model's working garbage (rows being collapsed, their tokens) goes before rendering adds its own.
+  collectGarbage();
   phase('report-model');
   if (flags.out) {
     mkdirSync(flags.out, { recursive: true });
