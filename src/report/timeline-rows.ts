@@ -128,7 +128,7 @@ export function timelineRows(input: TimelineInput): { rows: TimelineRowView[]; u
   // Runs that may still grow, by key. A run is finished (its row written) as soon as it can not
   // grow, and its lines' tokens become garbage: a gap ends every run, a new run of its key ends
   // one. Why (57 MB kubectl List, 58,000 rows, byte-identical output): keeping every run to the
-  // end held ~25 MiB more at the peak (RSS 317-324 -> 297-298 MiB; 114 MB: 540 -> 492 MiB).
+  // end held 20-26 MiB more at the peak (RSS 316-323 -> 296-300 MiB; 114 MB: 543 -> 478 MiB).
   let open = new Map<string, Run>();
   // End of the last row shown (ms, and its precision for display), for gap rows.
   let prev: { ms: number; precision: Event['time']['precision']; assumed: boolean } | undefined;
