@@ -8,6 +8,7 @@ import { type Precision, isoFromMicros } from '../model/time.js';
 import type { Draft } from './draft.js';
 import { draftRole } from './draft.js';
 import { entitiesRecord } from './entities.js';
+import type { Foldable } from './routine.js';
 
 function iso(micros: number | null, precision: Precision): string {
   return micros === null ? '' : isoFromMicros(micros, precision);
@@ -24,7 +25,8 @@ function clockAssumptions(d: Draft): string[] {
   return out;
 }
 
-export function toFinding(d: Draft): Finding {
+/** The lines a draft cites, as its finding lists them. */
+function evidenceOf(d: Draft): Evidence[] {
   const evidence: Evidence[] = [];
   for (const e of d.events) {
     const time = iso(e.time.utcMicros, e.time.precision);
@@ -34,7 +36,33 @@ export function toFinding(d: Draft): Finding {
     }
   }
   evidence.push(...(d.extraEvidence ?? []));
+  return evidence;
+}
+
+/** First and last time of a draft, as its finding shows them. */
+function span(d: Draft): { first: string; last: string } {
   const precision = d.events[0]?.time.precision ?? 's';
+  return { first: iso(d.first, precision), last: iso(d.last ?? d.first, precision) };
+}
+
+/** What the routine fold reads of a draft, with the values its finding would have. */
+export function foldableDraft(d: Draft): Foldable<Draft> {
+  return {
+    item: d,
+    ref: d.ref!,
+    id: d.sig.id,
+    title: d.sig.title,
+    role: draftRole(d),
+    ...(d.host ? { host: d.host } : {}),
+    ...span(d),
+    entities: entitiesRecord(d.entities),
+    referred: () => [...d.causes.map((c) => c.draft.ref!), ...d.members.map((m) => m.ref!), ...(d.explainedBy ? [d.explainedBy.ref!] : []), ...(d.ruledOut ? [d.ruledOut.step.ref!] : [])],
+    seqs: () => [...d.events.map((e) => e.seq), ...(d.extraEvidence ?? []).map((e) => e.seq)],
+    evidence: () => evidenceOf(d),
+  };
+}
+
+export function toFinding(d: Draft): Finding {
   return {
     ref: d.ref!,
     id: d.sig.id,
@@ -43,12 +71,11 @@ export function toFinding(d: Draft): Finding {
     kind: d.sig.match.kind,
     role: draftRole(d),
     ...(d.host ? { host: d.host } : {}),
-    first: iso(d.first, precision),
-    last: iso(d.last ?? d.first, precision),
+    ...span(d),
     count: d.count,
     captures: Object.fromEntries(Object.entries(d.captures).sort(([a], [b]) => (a < b ? -1 : 1))),
     entities: entitiesRecord(d.entities),
-    evidence,
+    evidence: evidenceOf(d),
     causes: d.causes.map((c) => ({ ref: c.draft.ref!, strength: c.strength, via: c.via })),
     ...(d.members.length ? { members: d.members.map((m) => m.ref!).sort() } : {}),
     ...(d.matched ? { matched: d.matched } : {}),

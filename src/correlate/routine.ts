@@ -23,6 +23,31 @@ export interface RoutineFold {
   foldedEvents: Set<number>;
 }
 
+/**
+ * What the fold reads of a finding, or of a draft that is not a finding yet: correlation folds
+ * its drafts before it makes findings of them, so that the folded ones (thousands of readiness
+ * changes on a busy node) never become Findings. Every value is the one the finding has or
+ * would have.
+ */
+export interface Foldable<T> {
+  item: T;
+  ref: string;
+  id: string;
+  title: string;
+  role: Finding['role'];
+  host?: string;
+  /** ISO 8601 UTC, as in the finding. */
+  first: string;
+  last: string;
+  entities: Partial<Record<EntityKind, string[]>>;
+  /** Refs it refers to: causes, members, explained-by, ruled-out look-alike. */
+  referred(): string[];
+  /** `seq` of every line it cites. */
+  seqs(): Iterable<number>;
+  /** The lines it cites (read for folded ones only: the first and last line of a tally). */
+  evidence(): readonly Evidence[];
+}
+
 /** Entities too broad to relate a context finding to a problem (every line names a host). */
 const BROAD: ReadonlySet<EntityKind> = new Set<EntityKind>(['host', 'node', 'namespace', 'ip', 'session', 'connection']);
 /** Fewer findings than this in a stretch are listed, not counted. */
@@ -32,18 +57,42 @@ const EXAMPLES = 3;
 
 const micros = (iso: string): number => Date.parse(iso) * 1000;
 /** A finding's first and last time in epoch micros (NaN when unknown), parsed once. */
-const spans = new WeakMap<Finding, readonly [number, number]>();
-function span(f: Finding): readonly [number, number] {
+const spans = new WeakMap<Foldable<unknown>, readonly [number, number]>();
+function span(f: Foldable<unknown>): readonly [number, number] {
   let s = spans.get(f);
   if (!s) spans.set(f, (s = [micros(f.first), micros(f.last)]));
   return s;
 }
 
+/** The fold over findings (as `findings.json` has them). */
 export function foldRoutine(findings: readonly Finding[], chains: readonly Chain[], window: number): RoutineFold {
-  const anchors = findings.filter((f) => f.role !== 'context');
+  const fold = foldItems(findings.map(findingFoldable), chains, window);
+  return { findings: fold.kept, routine: fold.routine, foldedEvents: fold.foldedEvents };
+}
+
+function findingFoldable(f: Finding): Foldable<Finding> {
+  return {
+    item: f,
+    ref: f.ref,
+    id: f.id,
+    title: f.title,
+    role: f.role,
+    ...(f.host !== undefined ? { host: f.host } : {}),
+    first: f.first,
+    last: f.last,
+    entities: f.entities,
+    referred: () => [...f.causes.map((c) => c.ref), ...(f.members ?? []), ...(f.explainedBy ? [f.explainedBy] : []), ...(f.ruledOut ? [f.ruledOut.ref] : [])],
+    seqs: () => f.evidence.map((e) => e.seq),
+    evidence: () => f.evidence,
+  };
+}
+
+/** The fold over anything that can say what a finding says: the items kept, in input order. */
+export function foldItems<T>(items: readonly Foldable<T>[], chains: readonly Chain[], window: number): { kept: T[]; routine: RoutineTally[]; foldedEvents: Set<number> } {
+  const anchors = items.filter((f) => f.role !== 'context');
   // With no problem at all there is nothing to be far from: the context is all there is to read.
-  if (!(window > 0) || anchors.length === 0 || anchors.length === findings.length) return { findings: [...findings], routine: [], foldedEvents: new Set() };
-  const byRef = new Map(findings.map((f) => [f.ref, f]));
+  if (!(window > 0) || anchors.length === 0 || anchors.length === items.length) return { kept: items.map((f) => f.item), routine: [], foldedEvents: new Set() };
+  const byRef = new Map(items.map((f) => [f.ref, f]));
   const listed = new Set<string>(anchors.map((f) => f.ref));
   for (const c of chains) {
     for (const r of c.symptoms) listed.add(r);
@@ -55,11 +104,11 @@ export function foldRoutine(findings: readonly Finding[], chains: readonly Chain
   }
   const points = onsetsAndEnds(anchors);
   const objects = objectIndex(anchors);
-  for (const f of findings) {
+  for (const f of items) {
     // A finding without a resolved time can not be said to be far from anything: listed.
     if (f.role === 'context' && !listed.has(f.ref) && (untimed(f) || nearPoint(f, points, window) || sharesObject(f, objects, window))) listed.add(f.ref);
   }
-  for (const run of stretches(findings.filter((f) => !listed.has(f.ref)), points)) {
+  for (const run of stretches(items.filter((f) => !listed.has(f.ref)), points)) {
     if (run.length < ROUTINE_MIN) for (const f of run) listed.add(f.ref);
   }
   // What a listed finding refers to is listed too (to a fixpoint: a referred context finding
@@ -68,32 +117,30 @@ export function foldRoutine(findings: readonly Finding[], chains: readonly Chain
   while (queue.length > 0) {
     const f = byRef.get(queue.pop()!);
     if (!f) continue;
-    for (const r of referred(f)) {
+    for (const r of f.referred()) {
       if (!listed.has(r)) {
         listed.add(r);
         queue.push(r);
       }
     }
   }
-  const kept = findings.filter((f) => listed.has(f.ref));
-  const folded = findings.filter((f) => !listed.has(f.ref));
+  const kept = items.filter((f) => listed.has(f.ref));
+  const folded = items.filter((f) => !listed.has(f.ref));
   const keptEvents = new Set<number>();
-  for (const f of kept) for (const e of f.evidence) keptEvents.add(e.seq);
+  for (const f of kept) for (const seq of f.seqs()) keptEvents.add(seq);
   const foldedEvents = new Set<number>();
-  for (const f of folded) for (const e of f.evidence) if (!keptEvents.has(e.seq)) foldedEvents.add(e.seq);
-  return { findings: kept, routine: tallies(folded, points), foldedEvents };
+  for (const f of folded) for (const seq of f.seqs()) if (!keptEvents.has(seq)) foldedEvents.add(seq);
+  return { kept: kept.map((f) => f.item), routine: tallies(folded, points), foldedEvents };
 }
 
-function untimed(f: Finding): boolean {
+type AnyFoldable = Foldable<unknown>;
+
+function untimed(f: AnyFoldable): boolean {
   return !Number.isFinite(span(f)[0]) || !Number.isFinite(span(f)[1]);
 }
 
-function referred(f: Finding): string[] {
-  return [...f.causes.map((c) => c.ref), ...(f.members ?? []), ...(f.explainedBy ? [f.explainedBy] : []), ...(f.ruledOut ? [f.ruledOut.ref] : [])];
-}
-
 /** Sorted start and end times of the anchors. */
-function onsetsAndEnds(anchors: readonly Finding[]): Float64Array {
+function onsetsAndEnds(anchors: readonly AnyFoldable[]): Float64Array {
   const out = new Float64Array(anchors.length * 2);
   anchors.forEach((f, i) => {
     [out[2 * i], out[2 * i + 1]] = span(f);
@@ -102,7 +149,7 @@ function onsetsAndEnds(anchors: readonly Finding[]): Float64Array {
 }
 
 /** True when some point lies in [first - window, last + window] of `f`. */
-function nearPoint(f: Finding, points: Float64Array, window: number): boolean {
+function nearPoint(f: AnyFoldable, points: Float64Array, window: number): boolean {
   const a = firstAbove(points, span(f)[0] - window, false);
   return a < points.length && points[a]! <= span(f)[1] + window;
 }
@@ -120,7 +167,7 @@ function firstAbove(points: Float64Array, x: number, strict: boolean): number {
 }
 
 /** `kind=value` -> spans of the anchors naming it. */
-function objectIndex(anchors: readonly Finding[]): Map<string, Array<readonly [number, number]>> {
+function objectIndex(anchors: readonly AnyFoldable[]): Map<string, Array<readonly [number, number]>> {
   const out = new Map<string, Array<readonly [number, number]>>();
   for (const f of anchors) {
     for (const key of objectKeys(f)) {
@@ -132,7 +179,7 @@ function objectIndex(anchors: readonly Finding[]): Map<string, Array<readonly [n
   return out;
 }
 
-function objectKeys(f: Finding): string[] {
+function objectKeys(f: AnyFoldable): string[] {
   const keys: string[] = [];
   for (const [kind, values] of Object.entries(f.entities) as Array<[EntityKind, string[] | undefined]>) {
     if (BROAD.has(kind)) continue;
@@ -141,7 +188,7 @@ function objectKeys(f: Finding): string[] {
   return keys;
 }
 
-function sharesObject(f: Finding, objects: ReadonlyMap<string, Array<readonly [number, number]>>, window: number): boolean {
+function sharesObject(f: AnyFoldable, objects: ReadonlyMap<string, Array<readonly [number, number]>>, window: number): boolean {
   const lo = span(f)[0] - window;
   const hi = span(f)[1] + window;
   for (const key of objectKeys(f)) for (const [first, last] of objects.get(key) ?? []) if (first <= hi && last >= lo) return true;
@@ -152,15 +199,15 @@ function sharesObject(f: Finding, objects: ReadonlyMap<string, Array<readonly [n
  * One tally per signature, host and stretch between problems (a problem's start or end between
  * two folded findings starts a new tally), in order of first time.
  */
-function tallies(folded: readonly Finding[], points: Float64Array): RoutineTally[] {
+function tallies(folded: readonly AnyFoldable[], points: Float64Array): RoutineTally[] {
   return stretches(folded, points)
     .map(tally)
     .sort((a, b) => order(a.first, b.first) || order(a.id, b.id) || order(a.host ?? '', b.host ?? ''));
 }
 
 /** Findings by signature, host and stretch between problems, each in time order. */
-function stretches(folded: readonly Finding[], points: Float64Array): Finding[][] {
-  const groups = new Map<string, Finding[][]>();
+function stretches<F extends AnyFoldable>(folded: readonly F[], points: Float64Array): F[][] {
+  const groups = new Map<string, F[][]>();
   for (const f of [...folded].sort((a, b) => span(a)[0] - span(b)[0])) {
     const key = `${f.id}\u0000${f.host ?? ''}`;
     const runs = groups.get(key) ?? [];
@@ -179,7 +226,7 @@ function pointBetween(points: Float64Array, lo: number, hi: number): boolean {
   return a < points.length && points[a]! < hi;
 }
 
-function tally(list: readonly Finding[]): RoutineTally {
+function tally(list: readonly AnyFoldable[]): RoutineTally {
   // The first and last line in (time, place) order, found in one pass (sorting every line of
   // thousands of folded findings took 0.12 of the fold's 0.30 s at 1 GB): the earliest of equal
   // first lines and the latest of equal last lines, as a stable sort would put them.
@@ -187,7 +234,7 @@ function tally(list: readonly Finding[]): RoutineTally {
   let first: Evidence | undefined;
   let last: Evidence | undefined;
   for (const f of list) {
-    for (const e of f.evidence) {
+    for (const e of f.evidence()) {
       seqs.add(e.seq);
       if (first === undefined || byTimeThenPlace(e, first) < 0) first = e;
       if (last === undefined || byTimeThenPlace(e, last) >= 0) last = e;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { correlate, foldRoutine } from '../correlate/index.js';
+import { correlate } from '../correlate/index.js';
 import { discoverInputs, readCost, type InputFile } from '../ingest/index.js';
 import type { AnalysisResult, ClockAssumption, Diagnostic, Event, FileScan, InputInfo, LoadedSignature, RoutineTally, RunOptions, SignatureHit, Stamp } from '../model/index.js';
 import { buildEvents } from '../parse/index.js';
@@ -224,9 +224,9 @@ function correlateAndFold(
     displayTz: opts.displayTz,
     coverage: coverage(scans, ranges, events),
     resolveStamp: dumpTimeResolver(events),
+    routineWindow: opts.routineWindow,
   });
-  const fold = foldRoutine(corr.findings, corr.chains, opts.routineWindow);
-  return { findings: fold.findings, chains: corr.chains, routine: fold.routine, foldedEvents: fold.foldedEvents, diagnostics: [...state.diagnostics, ...corr.diagnostics] };
+  return { findings: corr.findings, chains: corr.chains, routine: corr.routine, foldedEvents: corr.foldedEvents, diagnostics: [...state.diagnostics, ...corr.diagnostics] };
 }
 
 /** One note saying how much context was counted rather than listed, and how to list it. */
