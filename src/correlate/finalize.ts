@@ -40,7 +40,7 @@ function evidenceOf(d: Draft): Evidence[] {
 }
 
 /** First and last time of a draft, as its finding shows them. */
-function span(d: Draft): { first: string; last: string } {
+function firstLast(d: Draft): { first: string; last: string } {
   const precision = d.events[0]?.time.precision ?? 's';
   return { first: iso(d.first, precision), last: iso(d.last ?? d.first, precision) };
 }
@@ -54,7 +54,7 @@ export function foldableDraft(d: Draft): Foldable<Draft> {
     title: d.sig.title,
     role: draftRole(d),
     ...(d.host ? { host: d.host } : {}),
-    ...span(d),
+    ...firstLast(d),
     entities: entitiesRecord(d.entities),
     referred: () => [...d.causes.map((c) => c.draft.ref!), ...d.members.map((m) => m.ref!), ...(d.explainedBy ? [d.explainedBy.ref!] : []), ...(d.ruledOut ? [d.ruledOut.step.ref!] : [])],
     seqs: () => [...d.events.map((e) => e.seq), ...(d.extraEvidence ?? []).map((e) => e.seq)],
@@ -71,7 +71,7 @@ export function toFinding(d: Draft): Finding {
     kind: d.sig.match.kind,
     role: draftRole(d),
     ...(d.host ? { host: d.host } : {}),
-    ...span(d),
+    ...firstLast(d),
     count: d.count,
     captures: Object.fromEntries(Object.entries(d.captures).sort(([a], [b]) => (a < b ? -1 : 1))),
     entities: entitiesRecord(d.entities),
