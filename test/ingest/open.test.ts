@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createHash, randomBytes } from 'node:crypto';
 import { openInput, readBlocks } from '../../src/ingest/index.js';
 import { CHUNK_BYTES, SMALL_FILE_BYTES, openStream } from '../../src/ingest/open.js';
 import { startHashingThread, stopHashingThread } from '../../src/ingest/ring-hash.js';
+import { sha256Of, textBytes } from './bytes.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hows-open-'));
 function file(name: string, data: Buffer | string): string {
@@ -41,10 +41,8 @@ describe('openInput', () => {
   it('reads every byte of files around the small-file size (read whole) and above it (streamed), plain and gzip', async () => {
     const sizes = [0, 1, SMALL_FILE_BYTES - 1, SMALL_FILE_BYTES, SMALL_FILE_BYTES + 1, CHUNK_BYTES * 2 + 17];
     for (const size of sizes) {
-      // Text-like random bytes: newlines every so often, every byte value present.
-      const data = randomBytes(size);
-      for (let i = 0; i < size; i += 97) data[i] = 10;
-      const sha = createHash('sha256').update(data).digest('hex');
+      const data = textBytes(size, 97);
+      const sha = sha256Of(data);
       const plain = await readAll(file(`plain-${size}`, data));
       expect(plain.gzip).toBe(false);
       expect(Buffer.from(plain.text, 'latin1').equals(data)).toBe(true);
@@ -53,7 +51,7 @@ describe('openInput', () => {
       const gz = await readAll(file(`gz-${size}`, packed));
       expect(gz.gzip).toBe(true);
       expect(Buffer.from(gz.text, 'latin1').equals(data)).toBe(true);
-      expect(gz.stats).toMatchObject({ bytes: packed.length, uncompressedBytes: size, sha256: createHash('sha256').update(packed).digest('hex'), diagnostics: [] });
+      expect(gz.stats).toMatchObject({ bytes: packed.length, uncompressedBytes: size, sha256: sha256Of(packed), diagnostics: [] });
     }
   });
 
@@ -64,12 +62,10 @@ describe('openInput', () => {
     // for a file of OFF_THREAD_HASH_BYTES; these are smaller.)
     startHashingThread();
     const big = (seed: number, size: number): Buffer => {
-      const data = randomBytes(size);
+      const data = textBytes(size, 89, 1);
       data[0] = seed;
-      for (let i = 1; i < size; i += 89) data[i] = 10;
       return data;
     };
-    const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
     const datas = [big(1, CHUNK_BYTES * 9 + 5), big(2, CHUNK_BYTES * 6 + 1), big(3, CHUNK_BYTES * 2)];
     const paths = datas.map((d, i) => file(`ring-${i}`, d));
     const slow = async (p: string): Promise<{ data: Buffer; sha: string }> => {
@@ -84,9 +80,9 @@ describe('openInput', () => {
     const together = await Promise.all(paths.map(slow));
     together.forEach((r, i) => {
       expect(r.data.equals(datas[i]!)).toBe(true);
-      expect(r.sha).toBe(sha(datas[i]!));
+      expect(r.sha).toBe(sha256Of(datas[i]!));
     });
-    for (const [i, p] of paths.entries()) expect((await readAll(p)).stats.sha256).toBe(sha(datas[i]!));
+    for (const [i, p] of paths.entries()) expect((await readAll(p)).stats.sha256).toBe(sha256Of(datas[i]!));
     // A reader that stops after the first chunk (a binary file): the digest covers what was
     // read, and the ring it gives back serves the next file correctly.
     const cut = await openInput(paths[0]!);
@@ -94,14 +90,13 @@ describe('openInput', () => {
       expect(c.length).toBe(CHUNK_BYTES);
       break;
     }
-    expect((await cut.done).sha256).toBe(sha(datas[0]!.subarray(0, CHUNK_BYTES)));
-    expect((await readAll(paths[1]!)).stats.sha256).toBe(sha(datas[1]!));
+    expect((await cut.done).sha256).toBe(sha256Of(datas[0]!.subarray(0, CHUNK_BYTES)));
+    expect((await readAll(paths[1]!)).stats.sha256).toBe(sha256Of(datas[1]!));
   });
 
   it('reads on to the end when the hashing thread dies part way, warns for that file, and hashes the next ones inline', async () => {
     startHashingThread();
-    const data = randomBytes(CHUNK_BYTES * 8 + 3);
-    for (let i = 0; i < data.length; i += 101) data[i] = 10;
+    const data = textBytes(CHUNK_BYTES * 8 + 3, 101);
     const p = file('dies-midway', data);
     const input = await openInput(p);
     const parts: Buffer[] = [];
@@ -114,7 +109,7 @@ describe('openInput', () => {
     expect(stats.sha256).toBe('');
     expect(stats.diagnostics.map((d) => d.code)).toEqual(['ingest/hash-failed']);
     const again = await readAll(p);
-    expect(again.stats.sha256).toBe(createHash('sha256').update(data).digest('hex'));
+    expect(again.stats.sha256).toBe(sha256Of(data));
     expect(again.stats.diagnostics).toEqual([]);
     startHashingThread();
   });

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { sha256Of, textBytes } from './bytes.js';
 
 // A process where no worker thread can be started (a sandbox, a thread limit).
 vi.mock('node:worker_threads', () => ({
@@ -18,8 +18,7 @@ const { OFF_THREAD_HASH_BYTES } = await import('../../src/ingest/ring-hash.js');
 
 describe('hashing a big file where no thread can be started', () => {
   it('hashes on the reading thread: same digest, no warning', async () => {
-    const data = randomBytes(OFF_THREAD_HASH_BYTES + 7);
-    for (let i = 0; i < data.length; i += 113) data[i] = 10;
+    const data = textBytes(OFF_THREAD_HASH_BYTES + 7, 113);
     const p = path.join(mkdtempSync(path.join(tmpdir(), 'hows-nothread-')), 'big.log');
     writeFileSync(p, data);
     for (let round = 0; round < 2; round++) {
@@ -28,7 +27,7 @@ describe('hashing a big file where no thread can be started', () => {
       for await (const c of input.chunks) bytes += c.length;
       const stats = await input.done;
       expect(bytes).toBe(data.length);
-      expect(stats.sha256).toBe(createHash('sha256').update(data).digest('hex'));
+      expect(stats.sha256).toBe(sha256Of(data));
       expect(stats.diagnostics).toEqual([]);
     }
   });
