@@ -162,9 +162,24 @@ let noThread = false;
  */
 export const OFF_THREAD_HASH_BYTES = 32 << 20;
 
+/**
+ * The hashing thread, started when there is none or it died; undefined where no thread can be
+ * started at all (a sandbox, a resource limit): then this thread hashes, for the rest of the run.
+ */
+function runningHasher(): Hasher | undefined {
+  if (noThread) return undefined;
+  if (hasher && !hasher.broken) return hasher;
+  try {
+    return (hasher = new Hasher());
+  } catch {
+    noThread = true;
+    return undefined;
+  }
+}
+
 /** Starts the hashing thread now (tests): every file streamed from now on is hashed there. */
 export function startHashingThread(): void {
-  if (!hasher || hasher.broken) hasher = new Hasher();
+  runningHasher();
 }
 
 /** Stops the hashing thread as a crash would (tests). */
@@ -174,13 +189,7 @@ export async function stopHashingThread(): Promise<void> {
 
 /** How to hash a file of `size` bytes read through `ring`: on the hashing thread or here. */
 export function ringDigester(ring: SharedRing, size: number): Digester {
-  if (noThread || hasher?.broken || (!hasher && size < OFF_THREAD_HASH_BYTES)) return inlineDigester();
-  try {
-    hasher ??= new Hasher();
-  } catch {
-    // No thread can be started here (a sandbox, a resource limit): this thread hashes.
-    noThread = true;
-    return inlineDigester();
-  }
-  return hasher.digester(ring);
+  // After a crash files are hashed here: only a test restarts the thread.
+  if (hasher?.broken || (!hasher && size < OFF_THREAD_HASH_BYTES)) return inlineDigester();
+  return runningHasher()?.digester(ring) ?? inlineDigester();
 }
