@@ -76,8 +76,11 @@ function sameHit(a: SignatureHit, b: SignatureHit): boolean {
 
 /** Folds `other` into `into`: every provenance kept, the more precise record represents both. */
 function merge(into: Draft, other: Draft): void {
-  const from = [...into.event.from, ...other.event.from].sort(compareProvenance);
-  const hits = [...(into.event.hits ?? []), ...(other.event.hits ?? [])];
+  // The lists live as long as the event (the draft's until every event is built): `concat` and
+  // `slice` make arrays of their exact size, where a spread or a push leaves room for 16 more
+  // elements (about 140 bytes, on every merged event; every kubelet line at 1 GB of bench).
+  const from = into.event.from.concat(other.event.from).sort(compareProvenance);
+  const hits = (into.event.hits ?? []).concat(other.event.hits ?? []);
   if (rank(other.event) > rank(into.event)) {
     // `other` is dropped once merged: its event is taken over as it is, not copied (a spread
     // copy gave many events a hidden class of their own in V8).
@@ -91,9 +94,9 @@ function merge(into: Draft, other: Draft): void {
     // s of de-duplication at 1 GB, where every kubelet line is in the journal and in syslog).
     const unique: SignatureHit[] = [];
     for (const h of hits) if (!unique.some((u) => sameHit(u, h))) unique.push(h);
-    into.event.hits = unique;
+    into.event.hits = unique.slice();
   }
-  (into.merged ??= []).push(other.file, ...(other.merged ?? []));
+  into.merged = (into.merged ?? []).concat(other.file, other.merged ?? []);
 }
 
 function matchTimed(a: Draft, b: Draft): boolean {
