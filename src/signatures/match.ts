@@ -193,7 +193,9 @@ export class Matcher {
         if (hit) out.push(hit);
       }
     }
-    return out;
+    // A hit list lives as long as its record: one grown by push keeps room for 16 more hits
+    // (~130 bytes), a copy is as long as its hits.
+    return out.length > 0 ? out.slice() : out;
   }
 
   private one(ev: CompiledEvent, record: ParsedRecord, present: Set<string> | undefined, st?: Stat): SignatureHit | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../../src/model/index.js';
 import { dedupe, type Draft } from '../../../src/parse/clock/dedupe.js';
-import { collectGarbage } from '../../../src/pipeline/memory.js';
+import { liveHeap } from '../../heap.js';
 
 const N = 20_000;
 
@@ -25,11 +25,9 @@ function draft(file: string, i: number): Draft {
 
 /** Heap retained by `make()`'s result, per item, measured between two full collections. */
 function retainedPer(make: () => unknown[]): { items: unknown[]; bytes: number } {
-  collectGarbage(0);
-  const before = process.memoryUsage().heapUsed;
+  const before = liveHeap();
   const items = make();
-  collectGarbage(0);
-  return { items, bytes: (process.memoryUsage().heapUsed - before) / items.length };
+  return { items, bytes: (liveHeap() - before) / items.length };
 }
 
 describe('dedupe: memory of merged events', () => {
