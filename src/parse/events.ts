@@ -104,6 +104,10 @@ function draftOf(item: Item, time: EventTime): Draft {
   return d;
 }
 
+function isDraft(slot: Draft | Item): slot is Draft {
+  return 'event' in slot;
+}
+
 /** Untimed records sort with the timed record before them in their file (else the one after). */
 function neighbourKeys(drafts: Draft[]): void {
   let prev: number | undefined;
@@ -161,32 +165,47 @@ export function buildEvents(scans: readonly FileScan[], opts: BuildEventsOptions
   checkDumpTimes(scans, evidence, notes);
   const base = { zone, notes, resolver, evidence, snapshots, now: opts.now ?? Date.now() * 1000 };
   const ctx = { ...base, ...(opts.year !== undefined ? { year: opts.year } : {}) };
-  const perFile = scans.map((scan) => {
+  /** The draft of a record whose time is final (let go of the record when consuming). */
+  const settle = (item: Item): Draft => {
+    const d = draftOf(item, recordTime(item, notes, zoneKey));
+    if (opts.consume) item.record = undefined;
+    return d;
+  };
+  // Per file, in line order: the draft of each record whose time is already final, and the
+  // items that wait for the boot times of the whole evidence (uptime-bearing lines) or only
+  // widen the file's range (stamp samples). A record is let go as soon as its draft is made,
+  // so the records, items and drafts of the whole input never coexist.
+  const perFile: Array<{ scan: FileScan; slots: Array<Draft | Item> }> = [];
+  const byFile = new Map<string, UptimePoint[]>();
+  for (const scan of scans) {
     const items = resolveFile(scan, ctx);
     if (opts.consume) scan.records = [];
-    return { scan, items };
-  });
-  const byFile = new Map<string, UptimePoint[]>();
-  for (const { scan, items } of perFile) {
     const points = uptimePoints(scan.input.path, scan.input.host, items);
     if (points.length > 0) byFile.set(scan.input.path, points);
+    const slots: Array<Draft | Item> = [];
+    for (const item of items) slots.push(item.record && !item.point ? settle(item) : item);
+    perFile.push({ scan, slots });
   }
   estimateBoots(byFile, opts.bootTime);
   reportClockSteps(byFile, notes);
   const ranges = new Map<string, { lo: number; hi: number; loP: EventTime; hiP: EventTime }>();
   const drafts: Draft[] = [];
-  for (const { scan, items } of perFile) {
+  for (const { scan, slots } of perFile) {
     const file = scan.input.path;
     const relativeText = `no boot anchor for ${file}: kernel times kept relative to boot (pass --boot-time, or add kern.log or the journal of that boot)`;
     const fileDrafts: Draft[] = [];
-    for (const item of items) {
-      if (item.point) applyBoot(item, notes, relativeText);
-      if (!item.record) {
-        widen(ranges, file, item.resolved.time);
+    for (const slot of slots) {
+      if (isDraft(slot)) {
+        widen(ranges, file, slot.event.time);
+        fileDrafts.push(slot);
         continue;
       }
-      const d = draftOf(item, recordTime(item, notes, zoneKey));
-      if (opts.consume) item.record = undefined;
+      if (slot.point) applyBoot(slot, notes, relativeText);
+      if (!slot.record) {
+        widen(ranges, file, slot.resolved.time);
+        continue;
+      }
+      const d = settle(slot);
       widen(ranges, file, d.event.time);
       fileDrafts.push(d);
     }
