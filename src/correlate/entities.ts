@@ -60,6 +60,10 @@ export class EntityIndex {
     hits: ReadonlyMap<number, SignatureHit[]>,
   ) {
     const config = signatures.entities;
+    // Events that name the same entities (in the same order) share one set: at 1 GB of bench,
+    // 30,464 matched events name 223 distinct sets, and a set of maps and sets is ~600 bytes.
+    // Sets are read only once built (`of` merges them into sets of its own).
+    const distinct = new Map<string, EntitySet>();
     for (const ev of events) {
       const evHits = hits.get(ev.seq);
       if (!evHits?.length) continue;
@@ -108,7 +112,10 @@ export class EntityIndex {
         }
       }
       if (host) for (const g of [...groups, ...derivedGroups]) this.aliases.bind(host, ev.seq, g, (k, a, b) => sameEntity(config, k, a, b));
-      this.raw.set(ev.seq, { own });
+      const key = JSON.stringify([...own].map(([kind, values]) => [kind, [...values]]));
+      const same = distinct.get(key);
+      if (same === undefined) distinct.set(key, own);
+      this.raw.set(ev.seq, { own: same ?? own });
     }
   }
 

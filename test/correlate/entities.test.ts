@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { correlate, EMPTY_STATE } from '../../src/correlate/index.js';
+import { EntityIndex } from '../../src/correlate/entities.js';
 import { compileSignatures, loadPatterns } from '../../src/signatures/index.js';
 import { buildEvidence } from './evidence.js';
 
@@ -55,5 +56,18 @@ describe('aliases', () => {
       pod: ['openebs/pvc-746b2837-jiva-ctrl-5c8f9-x'],
       pvc: ['pvc-746b2837'],
     });
+  });
+});
+
+describe('EntityIndex: one set per distinct naming', () => {
+  it('events naming the same entities share one set; other entities get sets of their own', () => {
+    const ev = buildEvidence(compiled, { 'kern.log': [err('09:00:00', 'k8s02', '1:0'), err('09:00:05', 'k8s02', '1:0'), err('09:00:07', 'k8s03', '1:0'), err('09:00:09', 'k8s02', '2:0')] }, { year: 2026, offsetHours: 0 });
+    const index = new EntityIndex(compiled, ev.events, ev.hits);
+    const [a, b, c, d] = ev.events.map((e) => index.own(e.seq));
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+    expect(d).not.toBe(a);
+    expect([...a!].map(([k, vs]) => [k, [...vs]])).toEqual([...c!].map(([k, vs]) => [k, [...vs].map((v) => (v === 'k8s03' ? 'k8s02' : v))]));
+    expect(d!.get('host')).toEqual(new Set(['k8s02']));
   });
 });
