@@ -30,6 +30,11 @@ export interface Draft {
   last: number | null;
   host?: string;
   captures: Record<string, string>;
+  /**
+   * The entities the draft names. Read only once the draft is made: an event draft's set may be
+   * shared with other drafts and the entity index (group.ts), so a step that adds to it makes a
+   * new draft with a set of its own.
+   */
   entities: EntitySet;
   members: Draft[];
   matched?: string[];
