@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Diagnostic } from '../model/index.js';
 import { redecodeGzipTail } from './gzip-recover.js';
-import { type Digester, inlineDigester, ringDigester, SharedRing } from './ring-hash.js';
+import { type Digester, inlineDigester, releaseHashingThread, ringDigester, SharedRing } from './ring-hash.js';
 
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
@@ -128,6 +128,15 @@ async function* once(b: Buffer): AsyncGenerator<Buffer> {
 const RING = 4;
 /** Rings of read buffers not in use, shared by the files this thread reads one after another. */
 const freeRings: SharedRing[] = [];
+
+/**
+ * Lets go of what reading keeps for the next file (free read rings, the hashing thread): for the
+ * end of a scan. Reading again afterwards works as on first use.
+ */
+export async function releaseReadResources(): Promise<void> {
+  freeRings.length = 0;
+  await releaseHashingThread();
+}
 
 /**
  * Reads a file in CHUNK_BYTES pieces into RING reused buffers, one read ahead of the consumer

@@ -182,6 +182,16 @@ export function startHashingThread(): void {
   runningHasher();
 }
 
+/**
+ * Ends the hashing thread when nothing more is to be read (its heap and the rings it was given
+ * are memory the rest of the run does not need). Not a crash: a later big file starts a new one.
+ */
+export async function releaseHashingThread(): Promise<void> {
+  const done = hasher;
+  hasher = undefined;
+  await done?.stop();
+}
+
 /** Stops the hashing thread as a crash would (tests). */
 export async function stopHashingThread(): Promise<void> {
   await hasher?.stop();

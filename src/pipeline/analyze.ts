@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { correlate } from '../correlate/index.js';
-import { discoverInputs, readCost, type InputFile } from '../ingest/index.js';
+import { discoverInputs, readCost, releaseReadResources, type InputFile } from '../ingest/index.js';
 import type { AnalysisResult, ClockAssumption, Diagnostic, Event, FileScan, InputInfo, LoadedSignature, RoutineTally, RunOptions, SignatureHit, Stamp } from '../model/index.js';
 import { buildEvents } from '../parse/index.js';
 import { buildClusterState } from '../parse/state/index.js';
@@ -122,8 +122,10 @@ export async function analyze(paths: readonly string[], opts: AnalyzeOptions): P
     opts.onInputs?.(discovered.files);
     scans = await scanInputs(discovered.files, prepared.payload, prepared.compiled, scanConfig(opts), opts, workers);
   } finally {
-    // Before correlation: a worker's heap is memory the rest of the run does not need.
+    // Before correlation: a worker's heap (and the hashing thread's, and read buffers kept for
+    // a next file) is memory the rest of the run does not need.
     await workers?.close();
+    await releaseReadResources();
   }
   phase('scan');
   return finishAnalysis(scans, discovered.diagnostics, prepared, opts);

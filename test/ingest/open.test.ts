@@ -4,8 +4,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openInput, readBlocks } from '../../src/ingest/index.js';
-import { CHUNK_BYTES, SMALL_FILE_BYTES, openStream } from '../../src/ingest/open.js';
-import { startHashingThread, stopHashingThread } from '../../src/ingest/ring-hash.js';
+import { CHUNK_BYTES, SMALL_FILE_BYTES, openStream, releaseReadResources } from '../../src/ingest/open.js';
+import { OFF_THREAD_HASH_BYTES, startHashingThread, stopHashingThread } from '../../src/ingest/ring-hash.js';
 import { sha256Of, textBytes } from './bytes.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hows-open-'));
@@ -111,6 +111,27 @@ describe('openInput', () => {
     const again = await readAll(p);
     expect(again.stats.sha256).toBe(sha256Of(data));
     expect(again.stats.diagnostics).toEqual([]);
+    startHashingThread();
+  });
+
+  it('after the end of a scan lets go of the hashing thread, the next big file starts a new one (a release is not a crash)', async () => {
+    startHashingThread();
+    await releaseReadResources();
+    // A file of the thread's size: hashed there only if a new thread starts (after a crash
+    // files are hashed inline, and stopping that thread midway would then change nothing).
+    const data = textBytes(OFF_THREAD_HASH_BYTES + 7, 97);
+    const p = file('after-release', data);
+    const input = await openInput(p);
+    const parts: Buffer[] = [];
+    for await (const c of input.chunks) {
+      parts.push(Buffer.from(c));
+      if (parts.length === 2) await stopHashingThread();
+    }
+    const stats = await input.done;
+    expect(Buffer.concat(parts).equals(data)).toBe(true);
+    expect(stats.diagnostics.map((d) => d.code)).toEqual(['ingest/hash-failed']);
+    await releaseReadResources();
+    expect((await readAll(p)).stats.sha256).toBe(sha256Of(data));
     startHashingThread();
   });
 
