@@ -22,6 +22,18 @@ async function readAll(p: string): Promise<{ text: string; stats: Awaited<Return
   return { text: parts.join(''), stats: await input.done, gzip: input.gzip };
 }
 
+/** Reads `p` (holding `data`), stopping the hashing thread as a crash would after two chunks. */
+async function readStoppingHasher(p: string, data: Buffer): Promise<Awaited<Awaited<ReturnType<typeof openInput>>['done']>> {
+  const input = await openInput(p);
+  const parts: Buffer[] = [];
+  for await (const c of input.chunks) {
+    parts.push(Buffer.from(c));
+    if (parts.length === 2) await stopHashingThread();
+  }
+  expect(Buffer.concat(parts).equals(data)).toBe(true);
+  return input.done;
+}
+
 const KERN = [
   'May 28 20:23:09 k8s02 kernel: [ 6100.061564]  session1: session recovery timed out after 120 secs',
   'May 28 20:23:09 k8s02 kernel: [ 6100.063676] sd 3:0:0:0: [sdb] rejecting I/O to offline device',
@@ -98,14 +110,7 @@ describe('openInput', () => {
     startHashingThread();
     const data = textBytes(CHUNK_BYTES * 8 + 3, 101);
     const p = file('dies-midway', data);
-    const input = await openInput(p);
-    const parts: Buffer[] = [];
-    for await (const c of input.chunks) {
-      parts.push(Buffer.from(c));
-      if (parts.length === 2) await stopHashingThread();
-    }
-    const stats = await input.done;
-    expect(Buffer.concat(parts).equals(data)).toBe(true);
+    const stats = await readStoppingHasher(p, data);
     expect(stats.sha256).toBe('');
     expect(stats.diagnostics.map((d) => d.code)).toEqual(['ingest/hash-failed']);
     const again = await readAll(p);
@@ -121,14 +126,7 @@ describe('openInput', () => {
     // files are hashed inline, and stopping that thread midway would then change nothing).
     const data = textBytes(OFF_THREAD_HASH_BYTES + 7, 97);
     const p = file('after-release', data);
-    const input = await openInput(p);
-    const parts: Buffer[] = [];
-    for await (const c of input.chunks) {
-      parts.push(Buffer.from(c));
-      if (parts.length === 2) await stopHashingThread();
-    }
-    const stats = await input.done;
-    expect(Buffer.concat(parts).equals(data)).toBe(true);
+    const stats = await readStoppingHasher(p, data);
     expect(stats.diagnostics.map((d) => d.code)).toEqual(['ingest/hash-failed']);
     await releaseReadResources();
     expect((await readAll(p)).stats.sha256).toBe(sha256Of(data));
