@@ -1,8 +1,9 @@
 /**
- * One copy of the short strings that kept records repeat. V8 copies a substring shorter than 13
+ * One copy of the strings that kept records repeat. V8 copies a substring shorter than 13
  * characters (a longer one is a 32-byte slice of its line): every kept kubelet line carried its
- * own `kubelet.go`, `2542`, `readiness`, `ready` and host name, 24-32 bytes each, about 140 bytes
- * a record. Only values of kept records are looked up, so the cost is per finding, not per line.
+ * own `kubelet.go`, `2542`, `readiness`, `ready` and host name, 24-32 bytes each, and its own
+ * slices for the program, the boot id and a capture equal to a field. Only values of kept
+ * records are looked up, so the cost is per finding, not per line.
  */
 
 /** Strings this short are copies when cut out of a line; longer ones share the line's bytes. */
@@ -22,18 +23,29 @@ export class StringPool {
 
   /** The pool's copy of `s` (equal to it), or `s` itself when it is long or the pool is full. */
   intern(s: string): string {
-    if (s.length > MAX_LENGTH) return s;
+    return s.length > MAX_LENGTH ? s : this.name(s);
+  }
+
+  /**
+   * The pool's copy of a name that lines repeat whatever its length (a program, a boot id): a
+   * longer cut of a line is a 32-byte slice, one per line, and the pool's copy keeps one line.
+   */
+  name(s: string): string {
     const known = this.seen.get(s);
     if (known !== undefined) return known;
     if (this.seen.size < this.capacity) this.seen.set(s, s);
     return s;
   }
 
-  /** Replaces each short value of `o` by the pool's copy (same keys, same values). */
-  internValues(o: Record<string, string>): void {
+  /**
+   * Replaces each short value of `o` by the pool's copy (same keys, same values), and each
+   * longer one by an equal value of `same` when it has one (a capture that is also a field).
+   */
+  internValues(o: Record<string, string>, same?: Readonly<Record<string, string>>): void {
     for (const k in o) {
       const v = o[k]!;
       if (v.length <= MAX_LENGTH) o[k] = this.intern(v);
+      else if (same) for (const f in same) if (same[f] === v) o[k] = same[f];
     }
   }
 }

@@ -114,11 +114,16 @@ export class RecordKeeper {
     if (end > this.keptUpTo) this.keptUpTo = end;
   }
 
-  /** Kept records hold one copy of each short field, capture and host value among them. */
+  /**
+   * Kept records hold one copy of each short field, capture and host value, program and boot id
+   * among them, and a capture that is also a field is that field's string.
+   */
   private shareStrings(r: ScannedRecord): void {
     this.strings.internValues(r.fields);
     if (r.host !== undefined) r.host = this.strings.intern(r.host);
-    for (const h of r.hits ?? []) this.strings.internValues(h.captures);
+    if (r.program !== undefined) r.program = this.strings.name(r.program);
+    if (r.bootId !== undefined) r.bootId = this.strings.name(r.bootId);
+    for (const h of r.hits ?? []) this.strings.internValues(h.captures, r.fields);
   }
 
   private keepBefore(line: number): void {

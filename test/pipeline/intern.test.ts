@@ -36,4 +36,15 @@ describe('StringPool', () => {
     expect(fields).toStrictEqual(copy);
     expect(Object.keys(fields)).toEqual(Object.keys(copy));
   });
+
+  it('name() pools a value whatever its length; internValues takes a long value from `same` when it is there', () => {
+    const pool = new StringPool();
+    const program = 'microk8s.daemon-kubelite';
+    expect(pool.name(program)).toBe(program);
+    expect(pool.intern(program)).toBe(program);
+    expect(pool.size).toBe(1);
+    const captures = { pod: 'media/sonarr-dd4cb4f69-k929r', namespace: 'media', other: 'a value found in no field' };
+    pool.internValues(captures, { pod: 'media/sonarr-dd4cb4f69-k929r', probe: 'readiness' });
+    expect(captures).toStrictEqual({ pod: 'media/sonarr-dd4cb4f69-k929r', namespace: 'media', other: 'a value found in no field' });
+  });
 });
