@@ -10,7 +10,7 @@
 const MAX_LENGTH = 12;
 
 /** Distinct values remembered; past it new values are kept as they are (memory stays bounded). */
-export const MAX_INTERNED = 8192;
+const MAX_INTERNED = 8192;
 
 export class StringPool {
   private readonly seen = new Map<string, string>();
@@ -45,7 +45,13 @@ export class StringPool {
     for (const k in o) {
       const v = o[k]!;
       if (v.length <= MAX_LENGTH) o[k] = this.intern(v);
-      else if (same) for (const f in same) if (same[f] === v) o[k] = same[f];
+      else if (same) {
+        for (const f in same) {
+          if (same[f] !== v) continue;
+          o[k] = same[f];
+          break;
+        }
+      }
     }
   }
 }
