@@ -7,6 +7,7 @@ import { buildClusterState } from '../parse/state/index.js';
 import { formatDuration, type CompiledSignatures } from '../signatures/index.js';
 import { WorkerPool, workerUrl } from './pool.js';
 import { scanDeps, scanOptions, type ScanConfig } from './scan-deps.js';
+import { shareReceived } from './record-strings.js';
 import { scanFile } from './scan-file.js';
 import { prepareSignatures, type PreparedSignatures, type SignaturePayload } from './signature-set.js';
 import { collectGarbage } from './memory.js';
@@ -83,16 +84,25 @@ export async function scanInputs(
   const deps = scanDeps(compiled);
   const local = (f: InputFile): Promise<FileScan> => scanFile(f, deps, { ...scanOptions(config), ...(opts.onBytes ? { onBytes: opts.onBytes } : {}) });
   if (useWorkers(files, opts.jobs)) {
+    /** Scans made on this thread: the others were cloned from a worker. */
+    const here = new WeakSet<FileScan>();
     const pool = workers ?? startScanWorkers(files, opts.jobs)!;
     const cost: number[] = [];
     for (let i = 0; i < files.length; i += 64) cost.push(...(await Promise.all(files.slice(i, i + 64).map((f) => readCost(f.path, f.size)))));
     try {
       return await pool.run<InputFile, FileScan>(files, {
         init: { signatures: payload, scan: config },
-        local,
+        local: async (f) => {
+          const scan = await local(f);
+          here.add(scan);
+          return scan;
+        },
         weight: (_, i) => cost[i]!,
         ...(opts.onBytes ? { onProgress: opts.onBytes } : {}),
-        onResult: () => opts.onFile?.(),
+        onResult: (_, scan) => {
+          if (!here.has(scan)) shareReceived(scan);
+          opts.onFile?.();
+        },
       });
     } finally {
       if (!workers) await pool.close();

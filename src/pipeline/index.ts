@@ -5,4 +5,5 @@ export { scanFile, type ScanDeps, type ScanOptions, type FormatRegistry, type Sc
 export { scanDeps, scanOptions, type ScanConfig } from './scan-deps.js';
 export { knownHosts, redactAnalysis } from './redact.js';
 export { collectGarbage } from './memory.js';
+export { shareReceived } from './record-strings.js';
 export { phase } from './timings.js';

@@ -6,8 +6,8 @@
  * records are looked up, so the cost is per finding, not per line.
  */
 
-/** Strings this short are copies when cut out of a line; longer ones share the line's bytes. */
-const MAX_LENGTH = 12;
+/** A cut of a line this long or longer is a slice of it (shares its bytes); a shorter one is a copy. */
+const MIN_SLICE_LENGTH = 13;
 
 /** Distinct values remembered; past it new values are kept as they are (memory stays bounded). */
 const MAX_INTERNED = 8192;
@@ -22,17 +22,17 @@ export class StringPool {
   }
 
   /** The pool's copy of `s` (equal to it), or `s` itself when it is long or the pool is full. */
-  intern(s: string): string {
-    return s.length > MAX_LENGTH ? s : this.name(s);
+  intern<T extends string>(s: T): T {
+    return s.length >= MIN_SLICE_LENGTH ? s : this.name(s);
   }
 
   /**
    * The pool's copy of a name that lines repeat whatever its length (a program, a boot id): a
    * longer cut of a line is a 32-byte slice, one per line, and the pool's copy keeps one line.
    */
-  name(s: string): string {
+  name<T extends string>(s: T): T {
     const known = this.seen.get(s);
-    if (known !== undefined) return known;
+    if (known !== undefined) return known as T;
     if (this.seen.size < this.capacity) this.seen.set(s, s);
     return s;
   }
@@ -44,7 +44,7 @@ export class StringPool {
   internValues(o: Record<string, string>, same?: Readonly<Record<string, string>>): void {
     for (const k in o) {
       const v = o[k]!;
-      if (v.length <= MAX_LENGTH) o[k] = this.intern(v);
+      if (v.length < MIN_SLICE_LENGTH) o[k] = this.intern(v);
       else if (same) {
         for (const f in same) {
           if (same[f] !== v) continue;

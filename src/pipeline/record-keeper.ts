@@ -1,5 +1,5 @@
 import type { ParsedRecord, ScannedRecord, SignatureHit } from '../model/index.js';
-import { StringPool } from './intern.js';
+import { RecordStrings } from './record-strings.js';
 import type { UnfedLine } from './unfed-lines.js';
 
 export interface RecordMatcher {
@@ -44,7 +44,7 @@ export class RecordKeeper {
   /** Boot ids the stream's records carried, as (first line, id) changes. */
   private boots: Array<[number, string]> = [];
   private sorted = true;
-  private readonly strings = new StringPool();
+  private readonly strings = new RecordStrings();
 
   constructor(
     private readonly matcher: RecordMatcher,
@@ -101,29 +101,17 @@ export class RecordKeeper {
   private keepStreamed(r: ScannedRecord): void {
     const apart = this.readApart.get(r.at.line);
     if (apart === undefined) return this.push(r);
-    this.shareStrings(r);
+    this.strings.share(r);
     this.out[apart] = r;
     this.readApart.delete(r.at.line);
   }
 
   private push(r: ScannedRecord): void {
-    this.shareStrings(r);
+    this.strings.share(r);
     if (this.out.length > 0 && this.out[this.out.length - 1]!.at.line > r.at.line) this.sorted = false;
     this.out.push(r);
     const end = r.at.endLine ?? r.at.line;
     if (end > this.keptUpTo) this.keptUpTo = end;
-  }
-
-  /**
-   * Kept records hold one copy of each short field, capture and host value, program and boot id
-   * among them, and a capture that is also a field is that field's string.
-   */
-  private shareStrings(r: ScannedRecord): void {
-    this.strings.internValues(r.fields);
-    if (r.host !== undefined) r.host = this.strings.intern(r.host);
-    if (r.program !== undefined) r.program = this.strings.name(r.program);
-    if (r.bootId !== undefined) r.bootId = this.strings.name(r.bootId);
-    for (const h of r.hits ?? []) this.strings.internValues(h.captures, r.fields);
   }
 
   private keepBefore(line: number): void {

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import split2 from 'split2';
 import { discoverInputs } from '../../ingest/index.js';
 import type { Diagnostic, FileScan } from '../../model/index.js';
-import { PatternLoadError, VERSION, finishAnalysis, prepareSignatures, scanConfig, scanInputs, type SignaturePayload } from '../../pipeline/index.js';
+import { PatternLoadError, VERSION, finishAnalysis, prepareSignatures, scanConfig, scanInputs, shareReceived, type SignaturePayload } from '../../pipeline/index.js';
 import { checkTemplates } from '../../report/index.js';
 import { EXIT, setExitCode } from '../exit.js';
 import { addEvidenceOptions, addRedactOptions, addReportOptions, toAnalyzeOptions, type EvidenceFlags, type RedactFlags, type ReportFlags } from '../options.js';
@@ -102,7 +102,8 @@ async function readHits(files: readonly string[], expected: string): Promise<{ s
       }
     }
   }
-  return { scans: [...scans.values()], diagnostics };
+  // Records read back from JSON hold a copy of every string, as records cloned from a worker do.
+  return { scans: [...scans.values()].map(shareReceived), diagnostics };
 }
 
 export function registerCorrelate(program: Command): void {
